@@ -1,0 +1,12 @@
+/**
+ * als-kernel: implicit-feedback ALS on the JVM.
+ *
+ * <p>Only the API packages are exported. {@code jdk.incubator.vector} is optional ({@code requires
+ * static}): run with {@code --add-modules jdk.incubator.vector} to get the SIMD path; without it the
+ * kernel logs a warning and uses its scalar implementation.
+ */
+module org.alskernel {
+  requires static jdk.incubator.vector;
+
+  exports org.alskernel.data;
+}

@@ -1,0 +1,2 @@
+/** A trained factor model. */
+package org.alskernel.model;
