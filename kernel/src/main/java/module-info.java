@@ -9,4 +9,6 @@ module org.alskernel {
   requires static jdk.incubator.vector;
 
   exports org.alskernel.data;
+  exports org.alskernel.train;
+  exports org.alskernel.model;
 }

@@ -1,0 +1,29 @@
+package org.alskernel.linalg;
+
+/**
+ * Scratch for one worker solving rows one after another: the packed neighbour rows (plain and
+ * weighted), the entry terms, the k×k system and its right-hand side. Allocated once per worker, so a
+ * row allocates nothing.
+ */
+public final class RowWorkspace {
+  /** How many neighbours are gathered and applied at once; bounds the scratch for popular rows. */
+  public static final int BATCH = 128;
+
+  final int kp;
+  final float[] packed;
+  final float[] weighted;
+  final float[] w = new float[BATCH];
+  final float[] t = new float[BATCH];
+  /** The system matrix, kp×kp row-major; after factoring, its upper triangle holds U (A = UᵀU). */
+  public final float[] a;
+  /** The right-hand side; after solving, the solution. */
+  public final float[] b;
+
+  public RowWorkspace(int kp) {
+    this.kp = kp;
+    this.packed = new float[BATCH * kp];
+    this.weighted = new float[BATCH * kp];
+    this.a = new float[kp * kp];
+    this.b = new float[kp];
+  }
+}

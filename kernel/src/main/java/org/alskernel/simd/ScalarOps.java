@@ -1,0 +1,72 @@
+package org.alskernel.simd;
+
+/**
+ * Plain-Java twin of the vector kernels, written with the same blocking so that it is a fair fallback
+ * (four independent accumulators in reductions, 4-row blocks in the rank update).
+ */
+public final class ScalarOps implements VectorOps {
+
+  @Override
+  public int lanes() {
+    return 1;
+  }
+
+  @Override
+  public String name() {
+    return "scalar";
+  }
+
+  @Override
+  public float dot(float[] a, int ao, float[] b, int bo, int n) {
+    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      s0 += a[ao + i] * b[bo + i];
+      s1 += a[ao + i + 1] * b[bo + i + 1];
+      s2 += a[ao + i + 2] * b[bo + i + 2];
+      s3 += a[ao + i + 3] * b[bo + i + 3];
+    }
+    for (; i < n; i++) {
+      s0 += a[ao + i] * b[bo + i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  @Override
+  public void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
+    for (int i = 0; i < n; i++) {
+      y[yo + i] += alpha * x[xo + i];
+    }
+  }
+
+  @Override
+  public void rankUpdate(float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a) {
+    int r = 0;
+    for (; r + 3 < kp; r += 4) {
+      for (int j = 0; j < count; j++) {
+        int row = ro + j * kp;
+        int wrow = wo + j * kp;
+        float w0 = wrows[wrow + r];
+        float w1 = wrows[wrow + r + 1];
+        float w2 = wrows[wrow + r + 2];
+        float w3 = wrows[wrow + r + 3];
+        for (int c = r; c < kp; c++) {
+          float y = rows[row + c];
+          a[r * kp + c] += w0 * y;
+          a[(r + 1) * kp + c] += w1 * y;
+          a[(r + 2) * kp + c] += w2 * y;
+          a[(r + 3) * kp + c] += w3 * y;
+        }
+      }
+    }
+    for (; r < kp; r++) {
+      for (int j = 0; j < count; j++) {
+        float w = wrows[wo + j * kp + r];
+        int row = ro + j * kp;
+        for (int c = r; c < kp; c++) {
+          a[r * kp + c] += w * rows[row + c];
+        }
+      }
+    }
+  }
+}

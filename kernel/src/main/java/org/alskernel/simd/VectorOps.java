@@ -1,0 +1,42 @@
+package org.alskernel.simd;
+
+/**
+ * The float kernels the ALS builders and solvers are made of. Two implementations: {@link ScalarOps}
+ * (plain Java) and {@code PanamaVectorOps} (jdk.incubator.vector); {@link VectorOpsProvider} picks one.
+ *
+ * <p>Layout conventions: a "packed row" is {@code kp} contiguous floats where {@code kp =
+ * paddedStride(k)} and the padding is zero. A k×k matrix is stored row-major with row stride {@code
+ * kp}. Only the kernels that say so need {@code kp} to be a multiple of {@link #lanes()}; the others
+ * take any length.
+ */
+public interface VectorOps {
+
+  /** Float lanes per vector (1 for the scalar implementation). */
+  int lanes();
+
+  /** A human-readable name for logs and reports, e.g. "vector 512-bit". */
+  String name();
+
+  /** The row stride to use for k-vectors: k rounded up to a whole number of vectors. */
+  default int paddedStride(int k) {
+    int l = lanes();
+    return (k + l - 1) / l * l;
+  }
+
+  /** Σ a[ao+i]·b[bo+i] for i in [0, n). */
+  float dot(float[] a, int ao, float[] b, int bo, int n);
+
+  /** y[yo+i] += alpha·x[xo+i] for i in [0, n). */
+  void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n);
+
+  /**
+   * Symmetric rank-{@code count} update of the upper triangle: for every packed row j in [0, count),
+   * {@code A += wrows_j ⊗ rows_j}, where {@code rows_j = rows[ro + j·kp ..]} and {@code wrows_j =
+   * wrows[wo + j·kp ..]} (typically {@code w_j·rows_j}; pass the same array for plain YᵀY).
+   *
+   * <p>{@code a} is kp×kp row-major; every entry (r, c) with c ≥ r is updated; entries below the
+   * diagonal may be updated too, and callers must not rely on them. {@code kp} must be a multiple of
+   * {@link #lanes()}.
+   */
+  void rankUpdate(float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a);
+}

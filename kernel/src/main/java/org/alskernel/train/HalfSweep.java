@@ -1,0 +1,123 @@
+package org.alskernel.train;
+
+import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.alskernel.data.CsrMatrix;
+import org.alskernel.linalg.Cholesky;
+import org.alskernel.linalg.EntryWeights;
+import org.alskernel.linalg.Factors;
+import org.alskernel.linalg.NormalEquations;
+import org.alskernel.linalg.ParallelRunner;
+import org.alskernel.linalg.RowWorkspace;
+import org.alskernel.simd.VectorOps;
+
+/**
+ * Solves every row of one side against the other side's fixed factors: build the row's normal
+ * equations, factor, solve. Rows are independent, so the result is the same bit for bit whatever the
+ * number of threads or the order of the chunks.
+ *
+ * <p>Rows are cut into contiguous chunks of about equal work (a row costs about 2·|N(u)|·k² to build
+ * plus k³/3 to factor; popularity is power-law, so equal row counts would give unequal work). Each
+ * worker takes chunks from a shared counter and owns one {@link RowWorkspace}.
+ */
+final class HalfSweep {
+  private static final int CHUNKS_PER_WORKER = 16;
+
+  private final VectorOps ops;
+  private final ParallelRunner runner;
+  private final CsrMatrix rows;
+  private final String side;
+  private final int k;
+  private final float lambda;
+  private final float beta;
+  private final EntryWeights weights;
+  private final RowWorkspace[] workspaces;
+  private final int[] chunkStart;
+
+  HalfSweep(VectorOps ops, ParallelRunner runner, CsrMatrix rows, String side, int k, int kp,
+      float lambda, float beta, EntryWeights weights) {
+    this.ops = ops;
+    this.runner = runner;
+    this.rows = rows;
+    this.side = side;
+    this.k = k;
+    this.lambda = lambda;
+    this.beta = beta;
+    this.weights = weights;
+    this.workspaces = new RowWorkspace[runner.workers()];
+    for (int w = 0; w < workspaces.length; w++) {
+      workspaces[w] = new RowWorkspace(kp);
+    }
+    this.chunkStart = chunkBoundaries(rows, k, runner.workers() == 1 ? 1 : runner.workers() * CHUNKS_PER_WORKER);
+  }
+
+  /** Row cost in units of k² flops: the build is 2·n·k², the factorisation k³/3. */
+  static int[] chunkBoundaries(CsrMatrix m, int k, int chunks) {
+    int[] indptr = m.indptr();
+    double perRow = k / 3.0 + 2.0;
+    double total = 2.0 * m.nnz() + perRow * m.rows();
+    double target = total / Math.max(1, chunks);
+    int[] bounds = new int[Math.min(chunks, Math.max(1, m.rows())) + 1];
+    int count = 1;
+    double acc = 0;
+    for (int r = 0; r < m.rows() && count < bounds.length - 1; r++) {
+      acc += 2.0 * (indptr[r + 1] - indptr[r]) + perRow;
+      if (acc >= target * count) {
+        bounds[count++] = r + 1;
+      }
+    }
+    bounds[count] = m.rows();
+    return Arrays.copyOf(bounds, count + 1);
+  }
+
+  /**
+   * Writes the solution of every row into {@code out}.
+   *
+   * @param gram the other side's Gram matrix (used when β ≠ 0)
+   * @param cancelled polled between chunks; when it turns true the sweep stops and throws
+   * @throws NotPositiveDefiniteException naming the side, the row and λ
+   * @throws CancellationException when cancelled ({@code out} is then partly written)
+   */
+  void solve(float[] gram, Factors other, Factors out, BooleanSupplier cancelled) {
+    AtomicInteger next = new AtomicInteger();
+    int chunks = chunkStart.length - 1;
+    runner.run(workspaces.length, worker -> {
+      RowWorkspace ws = workspaces[worker];
+      for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+        if (cancelled.getAsBoolean()) {
+          throw new CancellationException("training was cancelled");
+        }
+        for (int r = chunkStart[c]; r < chunkStart[c + 1]; r++) {
+          solveRow(r, gram, other, out, ws);
+        }
+      }
+    });
+  }
+
+  private void solveRow(int r, float[] gram, Factors other, Factors out, RowWorkspace ws) {
+    int from = rows.indptr()[r];
+    int to = rows.indptr()[r + 1];
+    int offset = r * out.stride;
+    if (from == to) {
+      Arrays.fill(out.data, offset, offset + out.stride, 0f);
+      return;
+    }
+    NormalEquations.build(ops, gram, beta, lambda, other, rows.indices(), rows.values(), from, to,
+        weights, ws);
+    int pivot = Cholesky.factor(ops, ws.a, k, out.stride);
+    if (pivot >= 0) {
+      throw new NotPositiveDefiniteException(side, r, lambda,
+          "pivot " + pivot + " of k = " + k + " is not positive");
+    }
+    Cholesky.solve(ops, ws.a, k, out.stride, ws.b);
+    for (int f = 0; f < k; f++) {
+      if (!Float.isFinite(ws.b[f])) {
+        throw new NotPositiveDefiniteException(side, r, lambda,
+            "the solution has a non-finite entry " + ws.b[f] + " at factor " + f);
+      }
+    }
+    System.arraycopy(ws.b, 0, out.data, offset, out.stride);
+  }
+}
