@@ -1,0 +1,99 @@
+package org.alskernel.simd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every kernel of the Vector API implementation against the scalar twin and a double-precision loop,
+ * over sizes that hit every tail. Tolerance: float rounding over n terms of magnitude ≤ 1 grows at most
+ * like n·2⁻²⁴; we allow 4·n·2⁻²⁴ relative to the sum of magnitudes.
+ */
+class VectorOpsTest {
+  private static final VectorOps SCALAR = VectorOpsProvider.scalar();
+  private static final VectorOps VECTOR = VectorOpsProvider.vector().orElseThrow();
+  private static final double ULP = 0x1p-24;
+
+  private static float[] random(SplittableRandom rnd, int n) {
+    float[] a = new float[n];
+    for (int i = 0; i < n; i++) a[i] = (float) (rnd.nextDouble() * 2 - 1);
+    return a;
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 3, 7, 15, 16, 17, 31, 33, 63, 65, 127, 129, 1000})
+  void dotMatchesDoubleReference(int n) {
+    SplittableRandom rnd = new SplittableRandom(n);
+    float[] a = random(rnd, n + 5);
+    float[] b = random(rnd, n + 3);
+    double exact = 0;
+    double magnitude = 0;
+    for (int i = 0; i < n; i++) {
+      exact += (double) a[i + 2] * b[i + 1];
+      magnitude += Math.abs((double) a[i + 2] * b[i + 1]);
+    }
+    double tol = 4 * Math.max(1, n) * ULP * Math.max(magnitude, 1e-30);
+    assertEquals(exact, SCALAR.dot(a, 2, b, 1, n), tol);
+    assertEquals(exact, VECTOR.dot(a, 2, b, 1, n), tol);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 3, 7, 15, 16, 17, 31, 33, 63, 65, 127, 129})
+  void axpyIsExactlyElementwise(int n) {
+    SplittableRandom rnd = new SplittableRandom(n);
+    float[] x = random(rnd, n + 4);
+    float[] y1 = random(rnd, n + 4);
+    float[] y2 = y1.clone();
+    SCALAR.axpy(0.37f, x, 1, y1, 2, n);
+    VECTOR.axpy(0.37f, x, 1, y2, 2, n);
+    for (int i = 0; i < n + 4; i++) {
+      // One fused or two rounded operations per element: at most one rounding apart.
+      assertEquals(y1[i], y2[i], 2 * ULP * (Math.abs(y1[i]) + 1), "element " + i);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3, 16, 17, 33, 64, 100, 128})
+  void rankUpdateMatchesDoubleReferenceOnUpperTriangle(int k) {
+    for (VectorOps ops : new VectorOps[] {SCALAR, VECTOR}) {
+      int kp = ops.paddedStride(k);
+      int count = 37;
+      SplittableRandom rnd = new SplittableRandom(k);
+      float[] rows = new float[count * kp];
+      float[] wrows = new float[count * kp];
+      for (int j = 0; j < count; j++) {
+        float w = (float) rnd.nextDouble() * 3;
+        for (int c = 0; c < k; c++) {
+          rows[j * kp + c] = (float) (rnd.nextDouble() * 2 - 1);
+          wrows[j * kp + c] = w * rows[j * kp + c];
+        }
+      }
+      float[] a = new float[kp * kp];
+      for (int i = 0; i < a.length; i++) a[i] = 0.5f;
+      ops.rankUpdate(rows, 0, wrows, 0, count, kp, a);
+      for (int r = 0; r < k; r++) {
+        for (int c = r; c < k; c++) {
+          double exact = 0.5;
+          double magnitude = 0.5;
+          for (int j = 0; j < count; j++) {
+            exact += (double) wrows[j * kp + r] * rows[j * kp + c];
+            magnitude += Math.abs((double) wrows[j * kp + r] * rows[j * kp + c]);
+          }
+          assertEquals(exact, a[r * kp + c], 4 * count * ULP * magnitude,
+              ops.name() + " k=" + k + " entry (" + r + "," + c + ")");
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3, 16, 17, 64, 100})
+  void paddedStrideIsAWholeNumberOfVectors(int k) {
+    int kp = VECTOR.paddedStride(k);
+    assertTrue(kp >= k && kp % VECTOR.lanes() == 0 && kp - k < VECTOR.lanes());
+    assertEquals(k, SCALAR.paddedStride(k));
+  }
+}
