@@ -69,7 +69,7 @@ public class CholeskyBenchmark {
   public float[] factorAndSolve() {
     System.arraycopy(builtA, 0, ws.a, 0, builtA.length);
     System.arraycopy(builtB, 0, ws.b, 0, builtB.length);
-    if (Cholesky.factor(kernels, ws.a, k, kp) >= 0) {
+    if (Cholesky.factor(kernels, ws.a, k, kp, ws.choleskyScratch) >= 0) {
       throw new IllegalStateException("benchmark system is not positive definite");
     }
     Cholesky.solve(kernels, ws.a, k, kp, ws.b);

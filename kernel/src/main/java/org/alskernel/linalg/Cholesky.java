@@ -4,38 +4,76 @@ import org.alskernel.simd.VectorOps;
 
 /**
  * Cholesky factorisation A = UᵀU of a symmetric positive-definite k×k matrix held in the upper
- * triangle of a row-major array with stride kp, and the two triangular solves. Row-oriented so that
- * every inner loop is a contiguous axpy or dot the vector kernels run.
+ * triangle of a row-major array with stride kp (padding zero), and the two triangular solves.
+ *
+ * <p>The factorisation is blocked by panels of {@value #PANEL} rows: a panel is factored row by row
+ * with vector axpys, then the rows below it receive one rank-{@value #PANEL} update through the same
+ * register-blocked kernel as the normal-equation build, which is where most of the k³/3 flops go.
  */
 public final class Cholesky {
+  /** Rows per panel; the rank-update kernel works on 4-row tiles. */
+  static final int PANEL = 4;
+
   private Cholesky() {}
 
+  /** Floats of scratch {@link #factor} needs. */
+  public static int scratchSize(int kp) {
+    return PANEL * kp;
+  }
+
   /**
-   * Factors in place: on return the upper triangle holds U.
+   * Factors in place: on return the upper triangle holds U; entries below the diagonal are left with
+   * meaningless values.
    *
+   * @param scratch at least {@link #scratchSize(int)} floats
    * @return -1 on success, else the index of the first pivot that is not positive (or not a number):
    *     the matrix is not positive definite and its contents are undefined
    */
-  public static int factor(VectorOps ops, float[] a, int k, int kp) {
-    for (int i = 0; i < k; i++) {
-      int ii = i * kp + i;
-      float d = a[ii];
-      if (!(d > 0f) || d == Float.POSITIVE_INFINITY) {
-        return i;
-      }
-      float root = (float) Math.sqrt(d);
-      float inv = 1f / root;
-      a[ii] = root;
-      for (int c = i + 1; c < k; c++) {
-        a[ii + c - i] *= inv;
-      }
-      // Right-looking update of the trailing rows: A[r][r..k) -= U[i][r]·U[i][r..k).
-      for (int r = i + 1; r < k; r++) {
-        float u = a[i * kp + r];
-        if (u != 0f) {
-          ops.axpy(-u, a, i * kp + r, a, r * kp + r, k - r);
+  public static int factor(VectorOps ops, float[] a, int k, int kp, float[] scratch) {
+    for (int i0 = 0; i0 < k; i0 += PANEL) {
+      int i1 = Math.min(i0 + PANEL, k);
+      for (int i = i0; i < i1; i++) {
+        int failed = eliminate(ops, a, k, kp, i, i1);
+        if (failed >= 0) {
+          return failed;
         }
       }
+      if (i1 < k) {
+        // Trailing update A[r][c] -= Σ_p U[p][r]·U[p][c] for the panel rows p and every r ≥ i1.
+        for (int p = i0; p < i1; p++) {
+          for (int c = 0; c < kp; c++) {
+            scratch[(p - i0) * kp + c] = -a[p * kp + c];
+          }
+        }
+        ops.rankUpdate(a, i0 * kp, scratch, 0, i1 - i0, kp, a, i1);
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Turns row i into row i of U and removes its contribution from the later rows of its panel (rows
+   * [i+1, panelEnd)). Returns -1, or i when the pivot is not positive.
+   */
+  private static int eliminate(VectorOps ops, float[] a, int k, int kp, int i, int panelEnd) {
+    int ii = i * kp + i;
+    float d = a[ii];
+    if (!(d > 0f) || d == Float.POSITIVE_INFINITY) {
+      return i;
+    }
+    float root = (float) Math.sqrt(d);
+    float inv = 1f / root;
+    a[ii] = root;
+    for (int c = i + 1; c < k; c++) {
+      a[ii + c - i] *= inv;
+    }
+    // A[r][r..k) -= U[i][r]·U[i][r..k), widened to whole vectors [r rounded down, kp): the extra
+    // columns on the left are below the diagonal (never read) and the padding on the right is zero.
+    int lanes = ops.lanes();
+    for (int r = i + 1; r < panelEnd; r++) {
+      float u = a[i * kp + r];
+      int s = r - r % lanes;
+      ops.axpy(-u, a, i * kp + s, a, r * kp + s, kp - s);
     }
     return -1;
   }

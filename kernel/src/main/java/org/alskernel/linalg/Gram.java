@@ -25,7 +25,7 @@ public final class Gram {
       int end = Math.min(y.rows, (blk + 1) * blockRows);
       for (int start = blk * blockRows; start < end; start += RowWorkspace.BATCH) {
         int n = Math.min(RowWorkspace.BATCH, end - start);
-        ops.rankUpdate(y.data, start * kp, y.data, start * kp, n, kp, partial[blk]);
+        ops.rankUpdate(y.data, start * kp, y.data, start * kp, n, kp, partial[blk], 0);
       }
     });
     float[] g = partial[0];

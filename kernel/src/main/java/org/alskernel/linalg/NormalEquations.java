@@ -58,7 +58,7 @@ public final class NormalEquations {
         }
         ops.axpy(ws.t[j], packed, dst, b, 0, kp);
       }
-      ops.rankUpdate(packed, 0, weighted, 0, n, kp, a);
+      ops.rankUpdate(packed, 0, weighted, 0, n, kp, a, 0);
     }
   }
 }

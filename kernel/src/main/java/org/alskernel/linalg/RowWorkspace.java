@@ -18,6 +18,8 @@ public final class RowWorkspace {
   public final float[] a;
   /** The right-hand side; after solving, the solution. */
   public final float[] b;
+  /** Scratch for {@link Cholesky#factor}. */
+  public final float[] choleskyScratch;
 
   public RowWorkspace(int kp) {
     this.kp = kp;
@@ -25,5 +27,6 @@ public final class RowWorkspace {
     this.weighted = new float[BATCH * kp];
     this.a = new float[kp * kp];
     this.b = new float[kp];
+    this.choleskyScratch = new float[Cholesky.scratchSize(kp)];
   }
 }

@@ -66,8 +66,9 @@ final class PanamaVectorOps implements VectorOps {
    * on Zen 4 and C2 boxed some of its 16 accumulators: 864 B allocated per tile; see docs/design.md.)
    */
   @Override
-  public void rankUpdate(float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a) {
-    for (int r = 0; r < kp; r += 4) {
+  public void rankUpdate(
+      float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a, int fromRow) {
+    for (int r = fromRow; r < kp; r += 4) {
       int c = r / L * L;
       for (; c + 2 * L <= kp; c += 2 * L) {
         tile4x2(rows, ro, wrows, wo, count, kp, a, r, c);

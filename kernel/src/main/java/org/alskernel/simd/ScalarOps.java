@@ -40,8 +40,9 @@ public final class ScalarOps implements VectorOps {
   }
 
   @Override
-  public void rankUpdate(float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a) {
-    int r = 0;
+  public void rankUpdate(
+      float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a, int fromRow) {
+    int r = fromRow;
     for (; r + 3 < kp; r += 4) {
       for (int j = 0; j < count; j++) {
         int row = ro + j * kp;

@@ -34,9 +34,11 @@ public interface VectorOps {
    * {@code A += wrows_j ⊗ rows_j}, where {@code rows_j = rows[ro + j·kp ..]} and {@code wrows_j =
    * wrows[wo + j·kp ..]} (typically {@code w_j·rows_j}; pass the same array for plain YᵀY).
    *
-   * <p>{@code a} is kp×kp row-major; every entry (r, c) with c ≥ r is updated; entries below the
-   * diagonal may be updated too, and callers must not rely on them. {@code kp} must be a multiple of
-   * {@link #lanes()}.
+   * <p>{@code a} is kp×kp row-major; every entry (r, c) with {@code r ≥ fromRow} and c ≥ r is updated;
+   * entries below the diagonal may be updated too, and callers must not rely on them. Rows above
+   * {@code fromRow} are not touched, so {@code rows} may be rows of {@code a} above it (the blocked
+   * Cholesky's trailing update). {@code kp} must be a multiple of {@link #lanes()} and {@code fromRow}
+   * a multiple of 4.
    */
-  void rankUpdate(float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a);
+  void rankUpdate(float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a, int fromRow);
 }

@@ -106,7 +106,7 @@ final class HalfSweep {
     }
     NormalEquations.build(ops, gram, beta, lambda, other, rows.indices(), rows.values(), from, to,
         weights, ws);
-    int pivot = Cholesky.factor(ops, ws.a, k, out.stride);
+    int pivot = Cholesky.factor(ops, ws.a, k, out.stride, ws.choleskyScratch);
     if (pivot >= 0) {
       throw new NotPositiveDefiniteException(side, r, lambda,
           "pivot " + pivot + " of k = " + k + " is not positive");

@@ -73,7 +73,7 @@ class VectorOpsTest {
       }
       float[] a = new float[kp * kp];
       for (int i = 0; i < a.length; i++) a[i] = 0.5f;
-      ops.rankUpdate(rows, 0, wrows, 0, count, kp, a);
+      ops.rankUpdate(rows, 0, wrows, 0, count, kp, a, 0);
       for (int r = 0; r < k; r++) {
         for (int c = r; c < k; c++) {
           double exact = 0.5;
