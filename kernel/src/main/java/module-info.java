@@ -9,4 +9,5 @@ module org.alskernel {
   requires static jdk.incubator.vector;
 
   exports org.alskernel.data;
+  exports org.alskernel.io;
 }
