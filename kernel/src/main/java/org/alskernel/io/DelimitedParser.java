@@ -140,6 +140,8 @@ final class DelimitedParser {
         pos = fieldEnd + sep.length;
       }
     } catch (NumberFormatException e) {
+      // A wrong field count explains a bad field better than the field itself ("1::2:3::4").
+      if (countFields(buf, from, to) != roles.length) throw fieldCount(buf, from, to);
       int fieldEnd = column == lastColumn ? to : findSeparator(buf, pos, to);
       throw malformed(buf, from, to, field(column, buf, pos, fieldEnd) + ": " + e.getMessage());
     }
@@ -195,11 +197,16 @@ final class DelimitedParser {
     return -1;
   }
 
-  private MalformedLineException fieldCount(byte[] buf, int from, int to) {
+  private int countFields(byte[] buf, int from, int to) {
     int fields = 1;
     for (int p = findSeparator(buf, from, to); p >= 0; p = findSeparator(buf, p + sep.length, to)) {
       fields++;
     }
+    return fields;
+  }
+
+  private MalformedLineException fieldCount(byte[] buf, int from, int to) {
+    int fields = countFields(buf, from, to);
     String shownSeparator = format.separator().replace("\t", "\\t");
     return malformed(
         buf, from, to,

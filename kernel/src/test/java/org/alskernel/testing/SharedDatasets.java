@@ -29,6 +29,13 @@ public final class SharedDatasets {
     return Optional.empty();
   }
 
+  private static String where() {
+    String override = System.getProperty("alskernel.datasets");
+    return override != null && !override.isBlank()
+        ? override + " (system property alskernel.datasets)"
+        : "or above " + Path.of("").toAbsolutePath();
+  }
+
   /**
    * The file {@code relative} inside the datasets folder; the calling test is skipped (a JUnit
    * assumption fails) when the folder or the file is absent.
@@ -37,8 +44,7 @@ public final class SharedDatasets {
     Optional<Path> root = root();
     assumeTrue(
         root.isPresent(),
-        () -> "shared/datasets not found at or above " + Path.of("").toAbsolutePath()
-            + "; skipping real-data test");
+        () -> "shared/datasets not found at " + where() + "; skipping real-data test");
     Path file = root.get().resolve(relative);
     assumeTrue(Files.isRegularFile(file), () -> file + " not found; skipping real-data test");
     return file;
