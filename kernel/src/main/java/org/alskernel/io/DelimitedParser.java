@@ -67,7 +67,7 @@ final class DelimitedParser {
     this.users = numericIds ? IdMap.forLongs() : IdMap.forStrings();
     this.items = numericIds ? IdMap.forLongs() : IdMap.forStrings();
     // About 20 bytes per line in the common rating files; growth covers a wrong guess.
-    int capacity = (int) Math.clamp(sizeHint > 0 ? sizeHint / 20 : 0, 1024, MAX_ENTRIES);
+    int capacity = Math.clamp(sizeHint > 0 ? sizeHint / 20 : 0, 1024, MAX_ENTRIES);
     userIndex = new int[capacity];
     itemIndex = new int[capacity];
     value = new float[capacity];
@@ -140,10 +140,8 @@ final class DelimitedParser {
         pos = fieldEnd + sep.length;
       }
     } catch (NumberFormatException e) {
-      // A wrong field count explains a bad field better than the field itself ("1::2:3::4").
-      if (countFields(buf, from, to) != roles.length) throw fieldCount(buf, from, to);
       int fieldEnd = column == lastColumn ? to : findSeparator(buf, pos, to);
-      throw malformed(buf, from, to, field(column, buf, pos, fieldEnd) + ": " + e.getMessage());
+      throw badField(buf, from, to, field(column, buf, pos, fieldEnd) + ": " + e.getMessage());
     }
     add(u, i, v, t, buf, from, to);
   }
@@ -151,11 +149,11 @@ final class DelimitedParser {
   private int id(IdMap map, byte[] buf, int from, int to, int column, int lineFrom, int lineTo)
       throws MalformedLineException {
     if (numericIds) return map.getOrAdd(Numbers.parseLong(buf, from, to));
-    if (from == to) throw malformed(buf, lineFrom, lineTo, field(column, buf, from, to) + ": empty id");
+    if (from == to) throw badField(buf, lineFrom, lineTo, field(column, buf, from, to) + ": empty id");
     try {
       return map.getOrAdd(decoder.decode(ByteBuffer.wrap(buf, from, to - from)).toString());
     } catch (CharacterCodingException e) {
-      throw malformed(
+      throw badField(
           buf, lineFrom, lineTo, field(column, buf, from, to) + ": not valid " + format.charset());
     }
   }
@@ -195,6 +193,12 @@ final class DelimitedParser {
       return p;
     }
     return -1;
+  }
+
+  /** A wrong field count explains a bad field better than the field itself ("1::2:3::4"). */
+  private MalformedLineException badField(byte[] buf, int from, int to, String problem) {
+    if (countFields(buf, from, to) != roles.length) return fieldCount(buf, from, to);
+    return malformed(buf, from, to, problem);
   }
 
   private int countFields(byte[] buf, int from, int to) {
