@@ -9,6 +9,7 @@ module org.alskernel {
   requires static jdk.incubator.vector;
 
   exports org.alskernel.data;
+  exports org.alskernel.io;
   exports org.alskernel.train;
   exports org.alskernel.model;
 }
