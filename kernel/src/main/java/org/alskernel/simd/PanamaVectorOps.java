@@ -1,7 +1,7 @@
 package org.alskernel.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -12,6 +12,11 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaVectorOps implements VectorOps {
   static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
   private static final int L = F.length();
+  // Lane rotations for a horizontal sum in a fixed order (see sumLanes).
+  private static final VectorShuffle<Float> ROTATE_8 = VectorShuffle.fromOp(F, i -> (i + 8) % L);
+  private static final VectorShuffle<Float> ROTATE_4 = VectorShuffle.fromOp(F, i -> (i + 4) % L);
+  private static final VectorShuffle<Float> ROTATE_2 = VectorShuffle.fromOp(F, i -> (i + 2) % L);
+  private static final VectorShuffle<Float> ROTATE_1 = VectorShuffle.fromOp(F, i -> (i + 1) % L);
 
   @Override
   public int lanes() {
@@ -37,7 +42,7 @@ final class PanamaVectorOps implements VectorOps {
       for (; i + L <= n; i += L) {
         s0 = FloatVector.fromArray(F, a, ao + i).fma(FloatVector.fromArray(F, b, bo + i), s0);
       }
-      sum = s0.add(s1).reduceLanes(VectorOperators.ADD);
+      sum = sumLanes(s0.add(s1));
     }
     for (; i < n; i++) {
       sum += a[ao + i] * b[bo + i];
@@ -77,6 +82,19 @@ final class PanamaVectorOps implements VectorOps {
         tile4x1(rows, ro, wrows, wo, count, kp, a, r, c);
       }
     }
+  }
+
+  /**
+   * The sum of all lanes as a fixed tree of lane-wise adds. {@code reduceLanes(ADD)} leaves the order
+   * of a float sum to the implementation, and the JIT's order differs from the interpreter's, which
+   * would make results depend on when a method got compiled (and so on the thread count).
+   */
+  private static float sumLanes(FloatVector v) {
+    if (L >= 16) v = v.add(v.rearrange(ROTATE_8));
+    if (L >= 8) v = v.add(v.rearrange(ROTATE_4));
+    if (L >= 4) v = v.add(v.rearrange(ROTATE_2));
+    if (L >= 2) v = v.add(v.rearrange(ROTATE_1));
+    return v.lane(0);
   }
 
   private static void addInto(float[] a, int offset, FloatVector v) {
