@@ -19,6 +19,9 @@ public final class CsrBuilder {
   private int maxRow = -1;
   private int maxCol = -1;
 
+  /** Largest array length the JVM reliably allocates. */
+  private static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
+
   public CsrBuilder() {
     this(16);
   }
@@ -38,7 +41,11 @@ public final class CsrBuilder {
           what + " in entry " + size + ": row=" + row + ", column=" + col + ", value=" + value);
     }
     if (size == rowIdx.length) {
-      int capacity = size + (size >> 1);
+      // grow by half, computed in long so that a builder past ~1.4 billion entries does not wrap
+      int capacity = (int) Math.min(MAX_ENTRIES, size + (long) (size >> 1));
+      if (capacity == size) {
+        throw new IllegalStateException("builder is full at " + size + " entries");
+      }
       rowIdx = Arrays.copyOf(rowIdx, capacity);
       colIdx = Arrays.copyOf(colIdx, capacity);
       vals = Arrays.copyOf(vals, capacity);
@@ -59,6 +66,10 @@ public final class CsrBuilder {
 
   /** Builds with the shape taken from the data: (largest row + 1) × (largest column + 1). */
   public CsrMatrix build() {
+    if (maxRow == Integer.MAX_VALUE || maxCol == Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "largest index (row " + maxRow + ", column " + maxCol + ") + 1 does not fit in an int shape");
+    }
     return build(maxRow + 1, maxCol + 1);
   }
 
@@ -72,6 +83,9 @@ public final class CsrBuilder {
     if (rows < 0 || cols < 0) {
       throw new IllegalArgumentException("negative shape " + rows + "x" + cols);
     }
+    if (rows == Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("rows must be below " + Integer.MAX_VALUE + ": indptr needs rows + 1");
+    }
     for (int e = 0; e < size; e++) {
       if (rowIdx[e] >= rows || colIdx[e] >= cols) {
         throw new IllegalArgumentException(
@@ -81,7 +95,9 @@ public final class CsrBuilder {
     }
     // Stable counting sort by column, then by row: the result is ordered by (row, column) with
     // duplicates adjacent and in insertion order, so their sum does not depend on anything else.
-    int[] byCol = countingOrder(colIdx, cols, identity(size));
+    // The column pass is bounded by the largest column present, not the declared cols: a wide declared
+    // shape (say 10 x 2e9) must not cost an O(cols) counting array.
+    int[] byCol = countingOrder(colIdx, maxCol + 1, identity(size));
     int[] order = countingOrder(rowIdx, rows, byCol);
 
     int[] indptr = new int[rows + 1];

@@ -55,9 +55,10 @@ public final class CsrMatrix {
 
   /** Checks every invariant listed in the class comment. */
   public void validate() {
-    if (indptr.length != rows + 1) {
+    // long: rows + 1 overflows int for rows == Integer.MAX_VALUE
+    if (indptr.length != (long) rows + 1) {
       throw new IllegalArgumentException(
-          "indptr has length " + indptr.length + ", expected rows + 1 = " + (rows + 1));
+          "indptr has length " + indptr.length + ", expected rows + 1 = " + ((long) rows + 1));
     }
     if (indptr[0] != 0) {
       throw new IllegalArgumentException("indptr[0] is " + indptr[0] + ", expected 0");
@@ -70,16 +71,19 @@ public final class CsrMatrix {
       throw new IllegalArgumentException(
           "indptr[" + rows + "] is " + indptr[rows] + ", expected nnz = " + indices.length);
     }
+    // The whole of indptr is checked before any row is scanned: with indptr[0] == 0 and
+    // indptr[rows] == nnz, monotonicity keeps every row inside [0, nnz), so an interior pointer
+    // beyond nnz is reported as a decrease instead of escaping as an ArrayIndexOutOfBoundsException.
     for (int r = 0; r < rows; r++) {
-      int start = indptr[r];
-      int end = indptr[r + 1];
-      if (end < start) {
+      if (indptr[r + 1] < indptr[r]) {
         throw new IllegalArgumentException(
-            "indptr decreases at row " + r + ": indptr[" + r + "]=" + start + " > indptr[" + (r + 1)
-                + "]=" + end);
+            "indptr decreases at row " + r + ": indptr[" + r + "]=" + indptr[r] + " > indptr["
+                + (r + 1) + "]=" + indptr[r + 1]);
       }
+    }
+    for (int r = 0; r < rows; r++) {
       int previous = -1;
-      for (int p = start; p < end; p++) {
+      for (int p = indptr[r], end = indptr[r + 1]; p < end; p++) {
         int c = indices[p];
         if (c < 0 || c >= cols) {
           throw new IllegalArgumentException(
@@ -158,8 +162,17 @@ public final class CsrMatrix {
     return values;
   }
 
-  /** The value at (row, col), or 0 when the entry is not stored; binary search within the row. */
+  /**
+   * The value at (row, col), or 0 when the entry is not stored; binary search within the row.
+   *
+   * @throws IndexOutOfBoundsException if (row, col) lies outside the shape (an unchecked column would
+   *     silently read as 0)
+   */
   public float get(int row, int col) {
+    if (row < 0 || row >= rows || col < 0 || col >= cols) {
+      throw new IndexOutOfBoundsException(
+          "(" + row + ", " + col + ") outside the " + rows + "x" + cols + " matrix");
+    }
     int p = Arrays.binarySearch(indices, indptr[row], indptr[row + 1], col);
     return p >= 0 ? values[p] : 0f;
   }
