@@ -30,7 +30,7 @@ import java.util.SplittableRandom;
  * <p>Instances are immutable; the {@code with}-style setters return a new instance.
  */
 public final class SyntheticInteractions {
-  public static final double DEFAULT_USER_EXPONENT = 0.8;
+  public static final double DEFAULT_USER_EXPONENT = 0.4;
   public static final double DEFAULT_ITEM_EXPONENT = 1.0;
   public static final int DEFAULT_MIN_VALUE = 1;
   public static final int DEFAULT_MAX_VALUE = 10;

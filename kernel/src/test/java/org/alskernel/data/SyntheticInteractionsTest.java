@@ -85,10 +85,10 @@ class SyntheticInteractionsTest {
     CsrMatrix m = SyntheticInteractions.shape(5_000, 2_000, 100_000).generate(6);
     double topItems = topShare(columnCounts(m), 0.01);
     double topUsers = topShare(rowLengths(m), 0.01);
-    // Zipf(1.0) over 2,000 items puts roughly a third of the mass on the top 20; Zipf(0.8) rows give
-    // the top 1% of users well over 1% of the entries. A uniform generator would give about 1% each.
+    // Zipf(1.0) over 2,000 items puts roughly a third of the mass on the top 20; Zipf(0.4) rows give
+    // the top 1% of 5,000 users about 6% of the entries. A uniform generator would give about 1% each.
     assertTrue(topItems > 0.15, "top 1% of items hold " + topItems);
-    assertTrue(topUsers > 0.05, "top 1% of users hold " + topUsers);
+    assertTrue(topUsers > 0.04, "top 1% of users hold " + topUsers);
 
     CsrMatrix flat = SyntheticInteractions.shape(5_000, 2_000, 100_000).itemExponent(0).userExponent(0).generate(6);
     assertTrue(topShare(columnCounts(flat), 0.01) < 0.02);
