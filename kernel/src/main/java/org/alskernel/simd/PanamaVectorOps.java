@@ -1,7 +1,6 @@
 package org.alskernel.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -37,12 +36,27 @@ final class PanamaVectorOps implements VectorOps {
       for (; i + L <= n; i += L) {
         s0 = FloatVector.fromArray(F, a, ao + i).fma(FloatVector.fromArray(F, b, bo + i), s0);
       }
-      sum = s0.add(s1).reduceLanes(VectorOperators.ADD);
+      sum = sumLanes(s0.add(s1));
     }
     for (; i < n; i++) {
       sum += a[ao + i] * b[bo + i];
     }
     return sum;
+  }
+
+  /**
+   * The sum of the lanes in one fixed pairwise order. {@code reduceLanes(ADD)} leaves the order of a
+   * floating-point reduction unspecified, and in practice the interpreter's fallback and C2's
+   * intrinsic use different orders: the same call gave different bits before and after JIT
+   * compilation, so results depended on warm-up (and looked like a thread-count dependence). Here
+   * every step is a lane-wise IEEE add of the vector and its upper half shifted down, so the result is
+   * the same in every execution mode.
+   */
+  private static float sumLanes(FloatVector v) {
+    for (int h = L / 2; h >= 1; h >>= 1) {
+      v = v.add(v.slice(h));
+    }
+    return v.lane(0);
   }
 
   @Override
