@@ -63,17 +63,17 @@ class RowSystemTest {
   static final double INIT_SCALE = 0.1;
 
   private static final Fixtures.Report REPORT = new Fixtures.Report("RowSystemTest measured errors");
-  private static final double[] WORST = new double[4]; // build, backward, forward/(u·κ), scalar-vs-vector
+  private static final double[] WORST = new double[5]; // build, backward, forward/(u·κ), scalar-vs-vector
 
   @AfterAll
   static void report() {
-    REPORT.add(String.format("worst: build %.3g, backward %.3g, forward/((n+k)·u·kappa) %.3g, ops %.3g",
-        WORST[0], WORST[1], WORST[2], WORST[3]));
+    REPORT.add(String.format("worst: build %.3g, backward %.3g, forward/bound %.3g, ops %.3g, max kappa %.3g",
+        WORST[0], WORST[1], WORST[2], WORST[3], WORST[4]));
     REPORT.add("at: " + String.join(" | ", WHERE));
     REPORT.print();
   }
 
-  private static final String[] WHERE = new String[4];
+  private static final String[] WHERE = new String[5];
 
   private static synchronized void worst(int i, double v) {
     worst(i, v, "");
@@ -118,6 +118,7 @@ class RowSystemTest {
           double[] xref = ReferenceImplicitAls.solve(sys, side, row, LAMBDA);
           double[] eig = eigenvalues(sys);
           double[] bAbs = absoluteRhs(ref, side, row, otherD);
+          worst(4, eig[k - 1] / eig[0], "kappa " + side.label() + " row " + row + " k=" + k);
           List<KernelRow> outs = new ArrayList<>();
           for (VectorOps ops : Fixtures.allOps()) {
             KernelRow kr = kernelRow(ops, rows, row, other, k, weights);
