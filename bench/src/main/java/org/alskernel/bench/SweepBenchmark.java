@@ -2,7 +2,6 @@ package org.alskernel.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.alskernel.data.CsrMatrix;
-import org.alskernel.data.SyntheticInteractions;
 import org.alskernel.train.AlsConfig;
 import org.alskernel.train.AlsSession;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,30 +19,38 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Whole sweeps of implicit ALS on the seeded 100,000 × 20,000 matrix with 5M nonzeros (values 1..10,
- * α = 1). A user half-sweep is 2·nnz·k² + users·(k³/3 + 2k²) + 2·items·k² effective flops (build,
- * solves, the item Gram).
+ * Whole sweeps of the kernel's implicit ALS (λ = 0.1, α = 1): a user half-sweep is 2·nnz·k² +
+ * users·(k³/3 + 2k²) + 2·items·k² effective flops (build, solves, the item Gram); an iteration is
+ * that plus the mirror for items. {@code threads=all} uses every core; {@code ops=scalar} is the
+ * kernel's own scalar fallback.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx6g"})
 @State(Scope.Benchmark)
 public class SweepBenchmark {
+  @Param({"synthetic-5m", "ml20m-shape", "ml-100k", "lastfm"})
+  public String data;
+
   @Param({"32", "64", "128"})
   public int k;
 
-  @Param({"1", "2"})
-  public int threads;
+  @Param({"1", "all"})
+  public String threads;
+
+  @Param({"vector", "scalar"})
+  public String ops;
 
   private AlsSession session;
 
   @Setup(Level.Trial)
   public void setUp() {
-    CsrMatrix m = SyntheticInteractions.benchmark100k(42);
-    AlsConfig config = AlsConfig.builder().factors(k).lambda(0.1f).alpha(1f).threads(threads).build();
-    session = new AlsSession(m, config);
+    CsrMatrix m = BenchDatasets.load(data);
+    int t = threads.equals("all") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads);
+    AlsConfig config = AlsConfig.builder().factors(k).lambda(0.1f).alpha(1f).threads(t).build();
+    session = new AlsSession(m, config, BenchData.ops(ops));
     session.iterate();
   }
 
@@ -52,10 +59,10 @@ public class SweepBenchmark {
     session.close();
   }
 
-  /** Every user solved against the item factors (includes the item Gram). */
+  /** Every user solved against the item factors, including the item Gram. */
   @Benchmark
   public AlsSession userHalfSweep() {
-    session.setItemFactors(session.itemFactors());
+    session.setItemFactors(session.itemFactors()); // drops the cached Gram, as a new sweep would
     session.updateUsers();
     return session;
   }

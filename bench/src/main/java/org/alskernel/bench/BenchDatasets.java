@@ -1,0 +1,45 @@
+package org.alskernel.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.alskernel.data.CsrMatrix;
+import org.alskernel.data.SyntheticInteractions;
+import org.alskernel.io.Formats;
+
+/**
+ * The matrices the sweep benchmarks run on, by name. Real files are read from the folder named by the
+ * system property {@code alskernel.datasets}, else the environment variable {@code ALSKERNEL_DATASETS}
+ * (which JMH's forked JVMs inherit), else {@code ../shared/datasets}; they are never copied into the
+ * project.
+ */
+final class BenchDatasets {
+  private BenchDatasets() {}
+
+  static CsrMatrix load(String name) {
+    return switch (name) {
+      case "synthetic-5m" -> SyntheticInteractions.benchmark100k(42);
+      case "ml20m-shape" -> SyntheticInteractions.movieLens20mShape(42);
+      case "ml-100k" -> read("ml-100k/u.data", true);
+      case "lastfm" -> read("hetrec2011-lastfm-2k/user_artists.dat", false);
+      default -> throw new IllegalArgumentException(
+          "unknown dataset " + name + " (synthetic-5m, ml20m-shape, ml-100k, lastfm)");
+    };
+  }
+
+  private static CsrMatrix read(String relative, boolean movieLens) {
+    String env = System.getenv("ALSKERNEL_DATASETS");
+    Path root = Path.of(System.getProperty("alskernel.datasets", env != null ? env : "../shared/datasets"));
+    Path file = root.resolve(relative);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException(file.toAbsolutePath() + " not found: set ALSKERNEL_DATASETS to"
+          + " the shared/datasets folder, or leave this dataset out");
+    }
+    try {
+      return (movieLens ? Formats.MOVIELENS_100K : Formats.LASTFM_USER_ARTISTS).read(file).toCsr();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
