@@ -1,6 +1,8 @@
 package org.alskernel.simd;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -81,6 +83,75 @@ final class PanamaVectorOps implements VectorOps {
       if (c < kp) {
         tile4x1(rows, ro, wrows, wo, count, kp, a, r, c);
       }
+    }
+  }
+
+  /**
+   * Lane j carries system j through the same right-looking Cholesky as the scalar twin: every scalar
+   * step becomes one lane-wise vector step, so each lane's result does not depend on the others.
+   * Trailing rows are updated four at a time to share the load of the pivot row.
+   */
+  @Override
+  public void factorSolveInterleaved(float[] t, float[] rhs, int k, int[] failedPivot) {
+    java.util.Arrays.fill(failedPivot, 0, L, -1);
+    FloatVector one = FloatVector.broadcast(F, 1f);
+    int row = k * L;
+    for (int i = 0; i < k; i++) {
+      int pivotRow = i * row;
+      FloatVector d = FloatVector.fromArray(F, t, pivotRow + i * L);
+      VectorMask<Float> bad = d.compare(VectorOperators.GT, 0f).not()
+          .or(d.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+      if (bad.anyTrue()) {
+        for (int lane = 0; lane < L; lane++) {
+          if (bad.laneIsSet(lane) && failedPivot[lane] < 0) {
+            failedPivot[lane] = i;
+          }
+        }
+        d = d.blend(one, bad);
+      }
+      FloatVector root = d.sqrt();
+      FloatVector inv = one.div(root);
+      root.intoArray(t, pivotRow + i * L);
+      for (int c = i + 1; c < k; c++) {
+        FloatVector.fromArray(F, t, pivotRow + c * L).mul(inv).intoArray(t, pivotRow + c * L);
+      }
+      int r = i + 1;
+      for (; r + 3 < k; r += 4) {
+        FloatVector u0 = FloatVector.fromArray(F, t, pivotRow + r * L).neg();
+        FloatVector u1 = FloatVector.fromArray(F, t, pivotRow + (r + 1) * L).neg();
+        FloatVector u2 = FloatVector.fromArray(F, t, pivotRow + (r + 2) * L).neg();
+        FloatVector u3 = FloatVector.fromArray(F, t, pivotRow + (r + 3) * L).neg();
+        for (int c = r, o = r * row + r * L; c < k; c++, o += L) {
+          FloatVector v = FloatVector.fromArray(F, t, pivotRow + c * L);
+          u0.fma(v, FloatVector.fromArray(F, t, o)).intoArray(t, o);
+          u1.fma(v, FloatVector.fromArray(F, t, o + row)).intoArray(t, o + row);
+          u2.fma(v, FloatVector.fromArray(F, t, o + 2 * row)).intoArray(t, o + 2 * row);
+          u3.fma(v, FloatVector.fromArray(F, t, o + 3 * row)).intoArray(t, o + 3 * row);
+        }
+      }
+      for (; r < k; r++) {
+        FloatVector u = FloatVector.fromArray(F, t, pivotRow + r * L).neg();
+        for (int c = r, o = r * row + r * L; c < k; c++, o += L) {
+          u.fma(FloatVector.fromArray(F, t, pivotRow + c * L), FloatVector.fromArray(F, t, o)).intoArray(t, o);
+        }
+      }
+    }
+    for (int i = 0; i < k; i++) {
+      FloatVector z = FloatVector.fromArray(F, rhs, i * L).div(FloatVector.fromArray(F, t, i * row + i * L));
+      z.intoArray(rhs, i * L);
+      FloatVector nz = z.neg();
+      for (int c = i + 1; c < k; c++) {
+        nz.fma(FloatVector.fromArray(F, t, i * row + c * L), FloatVector.fromArray(F, rhs, c * L))
+            .intoArray(rhs, c * L);
+      }
+    }
+    for (int i = k - 1; i >= 0; i--) {
+      FloatVector s = FloatVector.zero(F);
+      for (int c = i + 1; c < k; c++) {
+        s = FloatVector.fromArray(F, t, i * row + c * L).fma(FloatVector.fromArray(F, rhs, c * L), s);
+      }
+      FloatVector.fromArray(F, rhs, i * L).sub(s).div(FloatVector.fromArray(F, t, i * row + i * L))
+          .intoArray(rhs, i * L);
     }
   }
 

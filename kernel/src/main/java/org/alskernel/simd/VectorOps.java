@@ -41,4 +41,15 @@ public interface VectorOps {
    * a multiple of 4.
    */
   void rankUpdate(float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a, int fromRow);
+
+  /**
+   * Factors (A = UᵀU) and solves {@link #lanes()} independent k×k systems at once, lane j holding
+   * system j, so that a small solve keeps every vector lane busy. Element (r, c) of system j is at
+   * {@code t[(r·k + c)·lanes + j]} (only c ≥ r is read; below the diagonal is scratch), element i of
+   * its right-hand side at {@code rhs[i·lanes + j]}, which becomes the solution.
+   *
+   * @param failedPivot per lane on return: -1, or the first pivot that was not positive (that lane's
+   *     result is then meaningless; the other lanes are unaffected)
+   */
+  void factorSolveInterleaved(float[] t, float[] rhs, int k, int[] failedPivot);
 }
