@@ -12,4 +12,5 @@ module org.alskernel {
   exports org.alskernel.io;
   exports org.alskernel.train;
   exports org.alskernel.model;
+  exports org.alskernel.eval;
 }

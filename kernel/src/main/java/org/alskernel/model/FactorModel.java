@@ -64,6 +64,16 @@ public final class FactorModel {
     return Arrays.copyOfRange(itemFactors, i * k, i * k + k);
   }
 
+  /** The user factors themselves, for this package's read-only loops (never modified or handed out). */
+  float[] userData() {
+    return userFactors;
+  }
+
+  /** The item factors themselves, for this package's read-only loops. */
+  float[] itemData() {
+    return itemFactors;
+  }
+
   /** The predicted preference x_uᵀ y_i. */
   public float score(int u, int i) {
     checkIndex("user", u, users);

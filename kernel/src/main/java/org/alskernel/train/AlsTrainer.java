@@ -4,7 +4,10 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.alskernel.data.CsrMatrix;
+import org.alskernel.data.Interactions;
+import org.alskernel.model.AlsModel;
 import org.alskernel.model.FactorModel;
+import org.alskernel.model.ModelSettings;
 
 /**
  * Trains implicit-feedback ALS (Hu, Koren &amp; Volinsky 2008) on a users × items matrix of interaction
@@ -65,6 +68,20 @@ public final class AlsTrainer {
       throwIfCancelled(stop);
       return session.toModel();
     }
+  }
+
+  /**
+   * Trains on {@code data.toCsr()} (duplicate entries summed) and returns a model that keeps the
+   * data's user and item ids and these settings, ready for recommendation, fold-in and saving. A model
+   * trained with {@link #fit(CsrMatrix)} has no ids; {@link AlsModel#withIndexIds} gives it ids equal
+   * to its indices.
+   *
+   * @throws NotPositiveDefiniteException as {@link #fit(CsrMatrix)}
+   * @throws CancellationException if cancelled
+   */
+  public AlsModel fit(Interactions data) {
+    FactorModel factors = fit(data.toCsr());
+    return new AlsModel(factors, data.users(), data.items(), ModelSettings.of(config));
   }
 
   private static void throwIfCancelled(BooleanSupplier stop) {

@@ -1,0 +1,258 @@
+package org.alskernel.model;
+
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import org.alskernel.data.CsrMatrix;
+import org.alskernel.data.IdMap;
+import org.alskernel.linalg.ParallelRunner;
+import org.alskernel.simd.VectorOps;
+import org.alskernel.simd.VectorOpsProvider;
+
+/**
+ * A trained implicit ALS model as an application uses it: the factors, the source's own user and item
+ * ids, and the training settings, with top-n recommendation, cosine neighbours and fold-in of new
+ * users. Immutable and safe to share between threads.
+ *
+ * <pre>{@code
+ * AlsModel model = new AlsTrainer(config).fit(interactions);
+ * CsrMatrix seen = interactions.toCsr();
+ * for (Scored s : model.recommend(model.users().indexOf("196"), 10, seen, null)) {
+ *   System.out.println(s.id() + " " + s.score());
+ * }
+ * }</pre>
+ *
+ * <p>Scores are x_uᵀy_i computed with the SIMD dot product; ranked lists are ordered by score, highest
+ * first, and equal scores by the lower index first, so every result is deterministic.
+ */
+public final class AlsModel {
+  /** Users per task of a batch recommendation. */
+  private static final int BATCH_CHUNK = 64;
+
+  private final FactorModel factors;
+  private final IdMap users;
+  private final IdMap items;
+  private final ModelSettings settings;
+  private final VectorOps ops;
+  private final Scoring scoring;
+  private final Similarity itemSimilarity;
+  private final Similarity userSimilarity;
+  private volatile FoldIn foldIn;
+
+  /**
+   * @throws IllegalArgumentException if the id maps' sizes or k differ from the factors' shape
+   */
+  public AlsModel(FactorModel factors, IdMap users, IdMap items, ModelSettings settings) {
+    if (factors == null || users == null || items == null || settings == null) {
+      throw new IllegalArgumentException("factors, id maps and settings must not be null");
+    }
+    if (users.size() != factors.users() || items.size() != factors.items()) {
+      throw new IllegalArgumentException("id maps hold " + users.size() + " users and "
+          + items.size() + " items but the factors have " + factors.users() + " and "
+          + factors.items());
+    }
+    if (settings.factors() != factors.factors()) {
+      throw new IllegalArgumentException("settings say k = " + settings.factors()
+          + " but the factors have k = " + factors.factors());
+    }
+    this.factors = factors;
+    this.users = users;
+    this.items = items;
+    this.settings = settings;
+    this.ops = VectorOpsProvider.get();
+    int k = factors.factors();
+    this.scoring = new Scoring(ops, factors.itemData(), factors.items(), k);
+    this.itemSimilarity = new Similarity(ops, factors.itemData(), factors.items(), k);
+    this.userSimilarity = new Similarity(ops, factors.userData(), factors.users(), k);
+  }
+
+  /**
+   * A model whose ids are its indices: numeric ids 0..users−1 and 0..items−1. This is what a model
+   * trained on a bare {@link CsrMatrix} has, since the matrix carries no ids.
+   */
+  public static AlsModel withIndexIds(FactorModel factors, ModelSettings settings) {
+    return new AlsModel(factors, indexIds(factors.users()), indexIds(factors.items()), settings);
+  }
+
+  private static IdMap indexIds(int n) {
+    IdMap map = IdMap.forLongs(n);
+    for (int i = 0; i < n; i++) {
+      map.getOrAdd(i);
+    }
+    return map;
+  }
+
+  public FactorModel factors() {
+    return factors;
+  }
+
+  /** User ids: dense index ↔ the source's id. Do not modify. */
+  public IdMap users() {
+    return users;
+  }
+
+  /** Item ids: dense index ↔ the source's id. Do not modify. */
+  public IdMap items() {
+    return items;
+  }
+
+  public ModelSettings settings() {
+    return settings;
+  }
+
+  public int userCount() {
+    return factors.users();
+  }
+
+  public int itemCount() {
+    return factors.items();
+  }
+
+  /** x_uᵀy_i with the same dot product as the ranked lists. */
+  public float score(int user, int item) {
+    checkIndex("user", user, userCount());
+    checkIndex("item", item, itemCount());
+    return scoring.score(factors.userData(), user * factors.factors(), item);
+  }
+
+  /** Every item's score for {@code user} into {@code out[0..itemCount())}. */
+  public void scoreAll(int user, float[] out) {
+    checkIndex("user", user, userCount());
+    if (out.length < itemCount()) {
+      throw new IllegalArgumentException(
+          "output array of length " + out.length + " is shorter than the " + itemCount() + " items");
+    }
+    scoring.scoreAll(factors.userData(), user * factors.factors(), out);
+  }
+
+  /** The n best items for {@code user}, nothing excluded. */
+  public List<Scored> recommend(int user, int n) {
+    return recommend(user, n, null, null);
+  }
+
+  /**
+   * The n best items for {@code user}, skipping the items of the user's row in {@code seen} (users ×
+   * items, null for none) and every index in {@code excludeItems} (null for none). Fewer than n are
+   * returned when fewer items remain.
+   */
+  public List<Scored> recommend(int user, int n, CsrMatrix seen, int[] excludeItems) {
+    checkIndex("user", user, userCount());
+    checkN(n);
+    Exclusions exclusions = new Exclusions(seen, excludeItems, userCount(), itemCount());
+    TopN top = new TopN(Math.min(n, itemCount()));
+    exclusions.scoreInto(scoring, factors.userData(), user * factors.factors(), user, top);
+    return drain(top, items);
+  }
+
+  /**
+   * {@link #recommend(int, int, CsrMatrix, int[])} for many users, in parallel on the common pool;
+   * element j is the list of {@code users[j]}. The lists are the same as one call per user.
+   */
+  public List<List<Scored>> recommend(int[] userIndices, int n, CsrMatrix seen, int[] excludeItems) {
+    return recommend(userIndices, n, seen, excludeItems, ForkJoinPool.commonPool());
+  }
+
+  /** As above, on the given pool (null: in the calling thread). */
+  public List<List<Scored>> recommend(int[] userIndices, int n, CsrMatrix seen, int[] excludeItems,
+      ForkJoinPool pool) {
+    checkN(n);
+    for (int j = 0; j < userIndices.length; j++) {
+      checkIndex("user", userIndices[j], userCount());
+    }
+    Exclusions exclusions = new Exclusions(seen, excludeItems, userCount(), itemCount());
+    int capacity = Math.min(n, itemCount());
+    @SuppressWarnings("unchecked")
+    List<Scored>[] results = new List[userIndices.length];
+    int chunks = (userIndices.length + BATCH_CHUNK - 1) / BATCH_CHUNK;
+    new ParallelRunner(pool).run(chunks, c -> {
+      TopN top = new TopN(capacity);
+      int end = Math.min(userIndices.length, (c + 1) * BATCH_CHUNK);
+      for (int j = c * BATCH_CHUNK; j < end; j++) {
+        top.reset(capacity);
+        int u = userIndices[j];
+        exclusions.scoreInto(scoring, factors.userData(), u * factors.factors(), u, top);
+        results[j] = drain(top, items);
+      }
+    });
+    return List.of(results);
+  }
+
+  /**
+   * The n best items for a user given by a factor vector (e.g. from {@link #foldInUser}), skipping
+   * {@code excludeItems} (null for none; pass the user's own items to leave them out).
+   */
+  public List<Scored> recommend(float[] userVector, int n, int[] excludeItems) {
+    checkVector(userVector);
+    checkN(n);
+    Exclusions exclusions = new Exclusions(null, excludeItems, userCount(), itemCount());
+    TopN top = new TopN(Math.min(n, itemCount()));
+    exclusions.scoreInto(scoring, userVector, 0, -1, top);
+    return drain(top, items);
+  }
+
+  /** The n items most similar to {@code item} by cosine of their factors, the item itself excluded. */
+  public List<Scored> similarItems(int item, int n) {
+    checkIndex("item", item, itemCount());
+    checkN(n);
+    TopN top = new TopN(Math.min(n, Math.max(0, itemCount() - 1)));
+    itemSimilarity.nearest(item, top);
+    return drain(top, items);
+  }
+
+  /** The n users most similar to {@code user} by cosine of their factors, the user excluded. */
+  public List<Scored> similarUsers(int user, int n) {
+    checkIndex("user", user, userCount());
+    checkN(n);
+    TopN top = new TopN(Math.min(n, Math.max(0, userCount() - 1)));
+    userSimilarity.nearest(user, top);
+    return drain(top, users);
+  }
+
+  /**
+   * Factors for a new (or changed) user with interactions {@code (itemIndices[j], values[j])}, solved
+   * exactly against the trained item factors with this model's λ, α and confidence: the equation
+   * the trainer's user sweep solves (docs/math.md). A repeated item's values are summed, as in
+   * training; an empty row gives the zero vector.
+   *
+   * @throws IndexOutOfBoundsException for an item index outside the model
+   * @throws IllegalArgumentException for arrays of different length or a value that is not finite
+   */
+  public float[] foldInUser(int[] itemIndices, float[] values) {
+    FoldIn.Row row = FoldIn.normalise(itemIndices, values, itemCount());
+    FoldIn f = foldIn;
+    if (f == null) {
+      f = new FoldIn(ops, settings, itemCount(), factors.itemData());
+      foldIn = f;
+    }
+    return f.solve(row.items(), row.values());
+  }
+
+  private static List<Scored> drain(TopN top, IdMap ids) {
+    int[] index = new int[top.size()];
+    float[] score = new float[top.size()];
+    int count = top.drain(index, score);
+    Scored[] out = new Scored[count];
+    for (int j = 0; j < count; j++) {
+      out[j] = new Scored(index[j], ids.id(index[j]), score[j]);
+    }
+    return List.of(out);
+  }
+
+  private void checkVector(float[] v) {
+    if (v == null || v.length != factors.factors()) {
+      throw new IllegalArgumentException("user vector must have length k = " + factors.factors()
+          + ", got " + (v == null ? "null" : v.length));
+    }
+  }
+
+  private static void checkN(int n) {
+    if (n <= 0) {
+      throw new IllegalArgumentException("n must be ≥ 1, got " + n);
+    }
+  }
+
+  private static void checkIndex(String what, int index, int size) {
+    if (index < 0 || index >= size) {
+      throw new IndexOutOfBoundsException(what + " index " + index + " not in [0, " + size + ")");
+    }
+  }
+}

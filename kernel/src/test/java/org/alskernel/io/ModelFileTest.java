@@ -1,0 +1,171 @@
+package org.alskernel.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.alskernel.data.IdMap;
+import org.alskernel.model.AlsModel;
+import org.alskernel.model.FactorModel;
+import org.alskernel.model.ModelSettings;
+import org.alskernel.train.Confidence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFileTest {
+  @TempDir Path dir;
+
+  static AlsModel model(boolean stringUsers, int users, int items, int k) {
+    SplittableRandom rnd = new SplittableRandom(users * 31L + k);
+    float[] x = new float[users * k];
+    float[] y = new float[items * k];
+    for (int j = 0; j < x.length; j++) {
+      x[j] = (float) rnd.nextGaussian();
+    }
+    for (int j = 0; j < y.length; j++) {
+      y[j] = (float) rnd.nextGaussian();
+    }
+    if (x.length > 0) {
+      x[0] = -0f; // signed zero must survive
+    }
+    IdMap u = stringUsers ? IdMap.forStrings() : IdMap.forLongs();
+    for (int j = 0; j < users; j++) {
+      if (stringUsers) {
+        u.getOrAdd("user-" + j + (j % 3 == 0 ? "-é✓" : ""));
+      } else {
+        u.getOrAdd(Long.MIN_VALUE + 7L * j);
+      }
+    }
+    IdMap i = IdMap.forLongs();
+    for (int j = 0; j < items; j++) {
+      i.getOrAdd(1_000_000_007L * j);
+    }
+    ModelSettings s = new ModelSettings(k, 0.25f, 40f, Confidence.LOG, 0.5f, 15, -3L);
+    return new AlsModel(new FactorModel(k, users, items, x, y), u, i, s);
+  }
+
+  static void assertSameModel(AlsModel a, AlsModel b) {
+    assertEquals(a.settings(), b.settings());
+    assertTrue(Arrays.equals(a.factors().userFactors(), b.factors().userFactors()));
+    assertTrue(Arrays.equals(a.factors().itemFactors(), b.factors().itemFactors()));
+    assertEquals(a.users().isNumeric(), b.users().isNumeric());
+    assertEquals(a.items().isNumeric(), b.items().isNumeric());
+    for (int j = 0; j < a.userCount(); j++) {
+      assertEquals(a.users().id(j), b.users().id(j));
+    }
+    for (int j = 0; j < a.itemCount(); j++) {
+      assertEquals(a.items().id(j), b.items().id(j));
+    }
+  }
+
+  @Test
+  void roundTripIsBitExactForBothIdKinds() throws IOException {
+    for (boolean strings : new boolean[] {false, true}) {
+      AlsModel m = model(strings, 37, 23, 5);
+      Path f = dir.resolve("m" + strings + ".als");
+      ModelFile.save(m, f);
+      assertSameModel(m, ModelFile.load(f));
+    }
+    AlsModel empty = model(false, 0, 0, 1);
+    ModelFile.save(empty, dir.resolve("empty.als"));
+    assertSameModel(empty, ModelFile.load(dir.resolve("empty.als")));
+  }
+
+  @Test
+  void saveReplacesAtomicallyAndLeavesNoTemporaryFile() throws IOException {
+    Path f = dir.resolve("model.als");
+    ModelFile.save(model(false, 5, 4, 3), f);
+    AlsModel second = model(true, 6, 4, 3);
+    ModelFile.save(second, f);
+    assertSameModel(second, ModelFile.load(f));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(1, files.count(), "only model.als should remain");
+    }
+  }
+
+  private Path saved(boolean strings) throws IOException {
+    Path f = dir.resolve("good" + strings + ".als");
+    ModelFile.save(model(strings, 9, 7, 3), f);
+    return f;
+  }
+
+  private ModelFileException refused(byte[] bytes, String name) throws IOException {
+    Path bad = dir.resolve(name);
+    Files.write(bad, bytes);
+    ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(bad));
+    assertTrue(e.getMessage().contains(bad.toString()), e.getMessage());
+    assertEquals(bad, e.file());
+    return e;
+  }
+
+  @Test
+  void truncatedFilesAreRefused() throws IOException {
+    for (boolean strings : new boolean[] {false, true}) {
+      byte[] good = Files.readAllBytes(saved(strings));
+      for (int len : new int[] {0, 5, 8, 20, ModelFile.HEADER_BYTES, ModelFile.HEADER_BYTES + 3,
+          ModelFile.HEADER_BYTES + 50, good.length / 2, good.length - 5, good.length - 1}) {
+        ModelFileException e = refused(Arrays.copyOf(good, len), "cut" + len + ".als");
+        assertTrue(e.getMessage().contains("truncated") || e.getMessage().contains("checksum")
+            || e.getMessage().contains("corrupted"), e.getMessage());
+      }
+    }
+  }
+
+  @Test
+  void everyFlippedByteIsCaught() throws IOException {
+    for (boolean strings : new boolean[] {false, true}) {
+      byte[] good = Files.readAllBytes(saved(strings));
+      for (int at = 0; at < good.length; at++) {
+        byte[] bad = good.clone();
+        bad[at] ^= (byte) (1 << (at % 8));
+        refused(bad, "flip.als");
+      }
+    }
+  }
+
+  @Test
+  void namedCorruptionsSayWhatIsWrong() throws IOException {
+    byte[] good = Files.readAllBytes(saved(false));
+    byte[] magic = good.clone();
+    magic[0] = 'X';
+    assertTrue(refused(magic, "magic.als").getMessage().contains("magic"));
+
+    byte[] version = good.clone();
+    ByteBuffer.wrap(version).putInt(8, 2);
+    assertTrue(refused(version, "version.als").getMessage().contains("version 2"));
+
+    byte[] factor = good.clone();
+    factor[good.length - 10] ^= 1; // inside the item factors
+    assertTrue(refused(factor, "factor.als").getMessage().contains("checksum mismatch"));
+
+    byte[] id = good.clone();
+    id[ModelFile.HEADER_BYTES + 3] ^= 4; // inside the first user id
+    assertTrue(refused(id, "id.als").getMessage().contains("checksum mismatch"));
+
+    byte[] crc = good.clone();
+    crc[good.length - 1] ^= (byte) 0x80;
+    assertTrue(refused(crc, "crc.als").getMessage().contains("checksum mismatch"));
+
+    byte[] longer = Arrays.copyOf(good, good.length + 1);
+    assertTrue(refused(longer, "long.als").getMessage().contains("corrupted"));
+  }
+
+  @Test
+  void aFailedLoadLeavesTheFileAlone() throws IOException {
+    Path f = saved(true);
+    byte[] before = Files.readAllBytes(f);
+    ModelFile.load(f);
+    assertArrayEquals(before, Files.readAllBytes(f));
+    assertFalse(Files.exists(dir.resolve("missing.als")));
+    assertThrows(IOException.class, () -> ModelFile.load(dir.resolve("missing.als")));
+  }
+}
