@@ -160,7 +160,7 @@ public final class AlsModel {
     }
     Exclusions exclusions = new Exclusions(seen, excludeItems, userCount(), itemCount());
     int capacity = Math.min(n, itemCount());
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     List<Scored>[] results = new List[userIndices.length];
     int chunks = (userIndices.length + BATCH_CHUNK - 1) / BATCH_CHUNK;
     new ParallelRunner(pool).run(chunks, c -> {

@@ -1,21 +1,21 @@
 package org.alskernel.model;
 
 import java.util.Arrays;
-import org.alskernel.linalg.Cholesky;
 import org.alskernel.linalg.EntryWeights;
 import org.alskernel.linalg.Factors;
 import org.alskernel.linalg.Gram;
 import org.alskernel.linalg.NormalEquations;
 import org.alskernel.linalg.ParallelRunner;
 import org.alskernel.linalg.RowWorkspace;
+import org.alskernel.linalg.SystemSolver;
 import org.alskernel.simd.VectorOps;
 import org.alskernel.train.Confidence;
 
 /**
  * Solves a new user's factors against fixed item factors: the user half-sweep's equation for one row
  * (docs/math.md), (YᵀY + Σ (c−1) y yᵀ + λI) x = Σ c·p·y, built by the same {@link NormalEquations}
- * and {@link Cholesky} code, on the same padded layout, with YᵀY from the same deterministic {@link
- * Gram}. Folding in a trained user's row against the item factors its sweep used therefore gives that
+ * and solved by the same {@link SystemSolver} as the sweep, on the same padded layout, with YᵀY from
+ * the same deterministic {@link Gram}. Folding in a trained user's row against the item factors its sweep used therefore gives that
  * user's factors.
  */
 final class FoldIn {
@@ -110,12 +110,11 @@ final class FoldIn {
     RowWorkspace ws = new RowWorkspace(this.items.stride);
     NormalEquations.build(ops, gram, 1f, settings.lambda(), this.items, items, values, 0,
         items.length, weights, ws);
-    int pivot = Cholesky.factor(ops, ws.a, k, this.items.stride, ws.choleskyScratch);
+    int pivot = new SystemSolver(ops, k).solveOne(ws);
     if (pivot >= 0) {
       throw new ArithmeticException("fold-in: the system is not positive definite at pivot " + pivot
           + " of k = " + k + " (λ = " + settings.lambda() + ")");
     }
-    Cholesky.solve(ops, ws.a, k, this.items.stride, ws.b);
     return Arrays.copyOf(ws.b, k);
   }
 }

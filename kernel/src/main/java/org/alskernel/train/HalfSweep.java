@@ -5,13 +5,13 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.alskernel.data.CsrMatrix;
-import org.alskernel.linalg.Cholesky;
 import org.alskernel.linalg.EntryWeights;
 import org.alskernel.linalg.Factors;
 import org.alskernel.linalg.InterleavedBatch;
 import org.alskernel.linalg.NormalEquations;
 import org.alskernel.linalg.ParallelRunner;
 import org.alskernel.linalg.RowWorkspace;
+import org.alskernel.linalg.SystemSolver;
 import org.alskernel.simd.VectorOps;
 
 /**
@@ -19,10 +19,9 @@ import org.alskernel.simd.VectorOps;
  * equations, factor, solve. Rows are independent, so the result is the same bit for bit whatever the
  * number of threads or the order of the chunks.
  *
- * <p>For k ≤ {@value #BATCHED_MAX_K} the factor-and-solve runs on {@link InterleavedBatch}es of one
- * system per vector lane (measured 1.85× faster per system than one at a time at k = 64, 2.6× at
- * k = 32, slower at k = 128; docs/design.md). Lanes are independent, so a row's result does not depend
- * on which rows share its batch.
+ * <p>Systems are solved through a {@link SystemSolver}: for small k, {@link InterleavedBatch}es of one
+ * system per vector lane, filled by consecutive rows of a chunk. Lanes are independent, so a row's
+ * result does not depend on which rows share its batch.
  *
  * <p>Rows are cut into contiguous chunks of about equal work (a row costs about 2·|N(u)|·k² to build
  * plus k³/3 to factor; popularity is power-law, so equal row counts would give unequal work). Each
@@ -30,7 +29,6 @@ import org.alskernel.simd.VectorOps;
  */
 final class HalfSweep {
   private static final int CHUNKS_PER_WORKER = 16;
-  static final int BATCHED_MAX_K = 64;
 
   private final VectorOps ops;
   private final ParallelRunner runner;
@@ -41,7 +39,7 @@ final class HalfSweep {
   private final float beta;
   private final EntryWeights weights;
   private final RowWorkspace[] workspaces;
-  private final InterleavedBatch[] batches;
+  private final SystemSolver[] solvers;
   private final int[][] batchRows;
   private final int[] chunkStart;
 
@@ -56,14 +54,11 @@ final class HalfSweep {
     this.beta = beta;
     this.weights = weights;
     this.workspaces = new RowWorkspace[runner.workers()];
-    boolean batched = k <= BATCHED_MAX_K;
-    this.batches = new InterleavedBatch[batched ? workspaces.length : 0];
+    this.solvers = new SystemSolver[workspaces.length];
     this.batchRows = new int[workspaces.length][ops.lanes()];
     for (int w = 0; w < workspaces.length; w++) {
       workspaces[w] = new RowWorkspace(kp);
-      if (batched) {
-        batches[w] = new InterleavedBatch(ops, k);
-      }
+      solvers[w] = new SystemSolver(ops, k);
     }
     this.chunkStart = chunkBoundaries(rows, k, runner.workers() == 1 ? 1 : runner.workers() * CHUNKS_PER_WORKER);
   }
@@ -100,7 +95,8 @@ final class HalfSweep {
     int chunks = chunkStart.length - 1;
     runner.run(workspaces.length, worker -> {
       RowWorkspace ws = workspaces[worker];
-      InterleavedBatch batch = batches.length > 0 ? batches[worker] : null;
+      SystemSolver solver = solvers[worker];
+      InterleavedBatch batch = solver.batch();
       if (batch != null) {
         batch.clear(); // a previous sweep may have stopped half-way through a batch
       }
@@ -109,7 +105,7 @@ final class HalfSweep {
           throw new CancellationException("training was cancelled");
         }
         for (int r = chunkStart[c]; r < chunkStart[c + 1]; r++) {
-          solveRow(r, gram, other, out, ws, batch, batchRows[worker]);
+          solveRow(r, gram, other, out, ws, solver, batchRows[worker]);
         }
         if (batch != null) {
           flush(batch, batchRows[worker], out);
@@ -119,7 +115,7 @@ final class HalfSweep {
   }
 
   private void solveRow(int r, float[] gram, Factors other, Factors out, RowWorkspace ws,
-      InterleavedBatch batch, int[] laneRows) {
+      SystemSolver solver, int[] laneRows) {
     int from = rows.indptr()[r];
     int to = rows.indptr()[r + 1];
     int offset = r * out.stride;
@@ -129,6 +125,7 @@ final class HalfSweep {
     }
     NormalEquations.build(ops, gram, beta, lambda, other, rows.indices(), rows.values(), from, to,
         weights, ws);
+    InterleavedBatch batch = solver.batch();
     if (batch != null) {
       laneRows[batch.size()] = r;
       batch.add(ws.a, ws.b, out.stride);
@@ -137,11 +134,10 @@ final class HalfSweep {
       }
       return;
     }
-    int pivot = Cholesky.factor(ops, ws.a, k, out.stride, ws.choleskyScratch);
+    int pivot = solver.solveOne(ws);
     if (pivot >= 0) {
       throw notPositiveDefinite(r, pivot);
     }
-    Cholesky.solve(ops, ws.a, k, out.stride, ws.b);
     System.arraycopy(ws.b, 0, out.data, offset, out.stride);
     requireFinite(out, r);
   }

@@ -5,6 +5,7 @@ package org.alskernel.train;
  * λ = 0 and a rank-deficient row) or the solution is not finite. Raised instead of returning NaN factors.
  */
 public final class NotPositiveDefiniteException extends ArithmeticException {
+  private static final long serialVersionUID = 1L;
   private final String side;
   private final int row;
 
