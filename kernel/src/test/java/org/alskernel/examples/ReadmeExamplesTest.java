@@ -3,8 +3,18 @@ package org.alskernel.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.alskernel.eval.PopularityRanker;
+import org.alskernel.eval.Ranker;
+import org.alskernel.eval.RankingEvaluator;
+import org.alskernel.eval.RankingMetrics;
+import org.alskernel.eval.Split;
+import org.alskernel.eval.Splits;
+import org.alskernel.io.ModelFile;
+import org.alskernel.model.AlsModel;
+import org.alskernel.model.Scored;
 import org.alskernel.data.CsrMatrix;
 import org.alskernel.data.Interactions;
 import org.alskernel.io.Formats;
@@ -13,6 +23,7 @@ import org.alskernel.testing.SharedDatasets;
 import org.alskernel.train.AlsConfig;
 import org.alskernel.train.AlsTrainer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The README's "Load a file" and "Train" snippets, run as written on ml-100k. */
 class ReadmeExamplesTest {
@@ -39,5 +50,37 @@ class ReadmeExamplesTest {
     assertEquals(10, losses.size());
     assertTrue(losses.get(9) < 0.5 * losses.get(0), "loss should fall well below its first value: " + losses);
     assertTrue(Float.isFinite(model.score(0, 42)));
+  }
+
+  @Test
+  void recommendFoldInSaveAndEvaluate(@TempDir Path dir) throws Exception {
+    Interactions data = Formats.MOVIELENS_100K.read(SharedDatasets.require("ml-100k/u.data"));
+    AlsConfig config = AlsConfig.builder().factors(16).lambda(1f).alpha(5f).iterations(5).build();
+
+    AlsModel model = new AlsTrainer(config).fit(data);
+    CsrMatrix seen = data.toCsr();
+    int u = model.users().indexOf("196");
+    List<Scored> top = model.recommend(u, 10, seen, null);
+    assertEquals(10, top.size());
+    for (Scored s : top) {
+      assertEquals(0f, seen.get(u, s.index()), "a seen item was recommended: " + s.id());
+    }
+    List<List<Scored>> many = model.recommend(new int[] {0, 1, 2}, 10, seen, null);
+    assertEquals(3, many.size());
+    List<Scored> like = model.similarItems(model.items().indexOf("50"), 10);
+    assertEquals(10, like.size());
+    float[] x = model.foldInUser(new int[] {3, 17}, new float[] {5f, 1f});
+    List<Scored> forNew = model.recommend(x, 10, new int[] {3, 17});
+    assertEquals(10, forNew.size());
+    Path file = dir.resolve("model.als");
+    ModelFile.save(model, file);
+    AlsModel again = ModelFile.load(file);
+    assertEquals(top, again.recommend(u, 10, seen, null));
+
+    Split split = Splits.random(data, 0.2, 42);
+    AlsModel trained = new AlsTrainer(config).fit(split.train());
+    RankingMetrics als = RankingEvaluator.evaluate(Ranker.of(trained), split, 10);
+    RankingMetrics pop = RankingEvaluator.evaluate(PopularityRanker.fit(split.train().toCsr()), split, 10);
+    assertTrue(als.ndcg() > pop.ndcg(), als + " vs " + pop);
   }
 }
