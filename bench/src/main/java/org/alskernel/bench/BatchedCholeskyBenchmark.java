@@ -1,12 +1,7 @@
 package org.alskernel.bench;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.alskernel.linalg.Factors;
-import org.alskernel.linalg.Gram;
 import org.alskernel.linalg.InterleavedBatch;
-import org.alskernel.linalg.NormalEquations;
-import org.alskernel.linalg.ParallelRunner;
 import org.alskernel.linalg.RowWorkspace;
 import org.alskernel.simd.VectorOps;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -50,25 +45,16 @@ public class BatchedCholeskyBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     kernels = BenchData.ops(ops);
-    Factors items = BenchData.factors(kernels, 2_000, k, 42);
-    kp = items.stride;
-    float[] gram = Gram.compute(kernels, items, new ParallelRunner(null));
-    SplittableRandom rnd = new SplittableRandom(43);
     int lanes = kernels.lanes();
     builtA = new float[lanes][];
     builtB = new float[lanes][];
-    RowWorkspace ws = new RowWorkspace(kp);
     for (int lane = 0; lane < lanes; lane++) {
-      int n = 64;
-      int[] indices = new int[n];
-      float[] values = new float[n];
-      for (int j = 0; j < n; j++) {
-        indices[j] = j * 31 + rnd.nextInt(31);
-        values[j] = 1 + rnd.nextInt(5);
-      }
-      NormalEquations.build(kernels, gram, 1f, 0.1f, items, indices, values, 0, n, BenchData.IMPLICIT, ws);
-      builtA[lane] = ws.a.clone();
-      builtB[lane] = ws.b.clone();
+      BenchData.RowInput row = BenchData.row(kernels, 2_000, k, 64, 43 + lane);
+      kp = row.items().stride;
+      RowWorkspace ws = new RowWorkspace(kp);
+      row.build(kernels, ws);
+      builtA[lane] = ws.a;
+      builtB[lane] = ws.b;
     }
     batch = new InterleavedBatch(kernels, k);
     out = new float[lanes * kp];

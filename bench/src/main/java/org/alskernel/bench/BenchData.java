@@ -3,6 +3,10 @@ package org.alskernel.bench;
 import java.util.SplittableRandom;
 import org.alskernel.linalg.EntryWeights;
 import org.alskernel.linalg.Factors;
+import org.alskernel.linalg.Gram;
+import org.alskernel.linalg.NormalEquations;
+import org.alskernel.linalg.ParallelRunner;
+import org.alskernel.linalg.RowWorkspace;
 import org.alskernel.simd.VectorOps;
 import org.alskernel.simd.VectorOpsProvider;
 
@@ -38,5 +42,31 @@ final class BenchData {
       }
     }
     return f;
+  }
+
+  /** One row's inputs: the other side's factors and Gram matrix, the row's entries. */
+  record RowInput(Factors items, float[] gram, int[] indices, float[] values) {
+    /** Builds this row's system (λ = 0.1, implicit weights) into {@code ws}. */
+    void build(VectorOps ops, RowWorkspace ws) {
+      NormalEquations.build(ops, gram, 1f, 0.1f, items, indices, values, 0, indices.length, IMPLICIT, ws);
+    }
+  }
+
+  /**
+   * A row of {@code n} interactions spread evenly (one random item per stride) over {@code items}
+   * seeded factor rows, values 1..5.
+   */
+  static RowInput row(VectorOps ops, int itemCount, int k, int n, long seed) {
+    Factors items = factors(ops, itemCount, k, 42);
+    float[] gram = Gram.compute(ops, items, new ParallelRunner(null));
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int[] indices = new int[n];
+    float[] values = new float[n];
+    int step = itemCount / n;
+    for (int j = 0; j < n; j++) {
+      indices[j] = j * step + rnd.nextInt(step);
+      values[j] = 1 + rnd.nextInt(5);
+    }
+    return new RowInput(items, gram, indices, values);
   }
 }

@@ -1,12 +1,7 @@
 package org.alskernel.bench;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.alskernel.linalg.Cholesky;
-import org.alskernel.linalg.Factors;
-import org.alskernel.linalg.Gram;
-import org.alskernel.linalg.NormalEquations;
-import org.alskernel.linalg.ParallelRunner;
 import org.alskernel.linalg.RowWorkspace;
 import org.alskernel.simd.VectorOps;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,19 +43,10 @@ public class CholeskyBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     kernels = BenchData.ops(ops);
-    Factors items = BenchData.factors(kernels, 2_000, k, 42);
-    kp = items.stride;
-    float[] gram = Gram.compute(kernels, items, new ParallelRunner(null));
-    SplittableRandom rnd = new SplittableRandom(43);
-    int n = 64;
-    int[] indices = new int[n];
-    float[] values = new float[n];
-    for (int j = 0; j < n; j++) {
-      indices[j] = j * 31 + rnd.nextInt(31);
-      values[j] = 1 + rnd.nextInt(5);
-    }
+    BenchData.RowInput row = BenchData.row(kernels, 2_000, k, 64, 43);
+    kp = row.items().stride;
     ws = new RowWorkspace(kp);
-    NormalEquations.build(kernels, gram, 1f, 0.1f, items, indices, values, 0, n, BenchData.IMPLICIT, ws);
+    row.build(kernels, ws);
     builtA = ws.a.clone();
     builtB = ws.b.clone();
   }

@@ -1,11 +1,6 @@
 package org.alskernel.bench;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.alskernel.linalg.Factors;
-import org.alskernel.linalg.Gram;
-import org.alskernel.linalg.NormalEquations;
-import org.alskernel.linalg.ParallelRunner;
 import org.alskernel.linalg.RowWorkspace;
 import org.alskernel.simd.VectorOps;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,36 +36,21 @@ public class RowBuildBenchmark {
   @Param({"vector", "scalar"})
   public String ops;
 
-  private static final int ITEMS = 20_000;
-
   private VectorOps kernels;
-  private Factors items;
-  private float[] gram;
-  private int[] indices;
-  private float[] values;
+  private BenchData.RowInput row;
   private RowWorkspace ws;
 
   @Setup(Level.Trial)
   public void setUp() {
     kernels = BenchData.ops(ops);
-    items = BenchData.factors(kernels, ITEMS, k, 42);
-    gram = Gram.compute(kernels, items, new ParallelRunner(null));
-    SplittableRandom rnd = new SplittableRandom(43);
-    indices = new int[interactions];
-    values = new float[interactions];
-    int step = ITEMS / interactions;
-    for (int j = 0; j < interactions; j++) {
-      indices[j] = j * step + rnd.nextInt(step);
-      values[j] = 1 + rnd.nextInt(5);
-    }
-    ws = new RowWorkspace(items.stride);
+    row = BenchData.row(kernels, 20_000, k, interactions, 43);
+    ws = new RowWorkspace(row.items().stride);
   }
 
   /** Build A_u and b_u of one row: 2·n·k² flops. */
   @Benchmark
   public float[] build() {
-    NormalEquations.build(kernels, gram, 1f, 0.1f, items, indices, values, 0, interactions, BenchData.IMPLICIT,
-        ws);
+    row.build(kernels, ws);
     return ws.a;
   }
 }

@@ -1,12 +1,7 @@
 package org.alskernel.bench;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.alskernel.linalg.Cholesky;
-import org.alskernel.linalg.Factors;
-import org.alskernel.linalg.Gram;
-import org.alskernel.linalg.NormalEquations;
-import org.alskernel.linalg.ParallelRunner;
 import org.alskernel.linalg.RowWorkspace;
 import org.alskernel.simd.VectorOps;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,8 +28,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx2g"})
 @State(Scope.Thread)
 public class RowSolveBenchmark {
-  private static final int ITEMS = 20_000;
-
   @Param({"16", "32", "64", "100", "128", "256"})
   public int k;
 
@@ -45,36 +38,23 @@ public class RowSolveBenchmark {
   public String ops;
 
   private VectorOps kernels;
-  private Factors items;
-  private float[] gram;
-  private int[] indices;
-  private float[] values;
+  private BenchData.RowInput row;
   private RowWorkspace ws;
 
   @Setup(Level.Trial)
   public void setUp() {
     kernels = BenchData.ops(ops);
-    items = BenchData.factors(kernels, ITEMS, k, 42);
-    gram = Gram.compute(kernels, items, new ParallelRunner(null));
-    SplittableRandom rnd = new SplittableRandom(43);
-    indices = new int[interactions];
-    values = new float[interactions];
-    int step = ITEMS / interactions;
-    for (int j = 0; j < interactions; j++) {
-      indices[j] = j * step + rnd.nextInt(step);
-      values[j] = 1 + rnd.nextInt(5);
-    }
-    ws = new RowWorkspace(items.stride);
+    row = BenchData.row(kernels, 20_000, k, interactions, 43);
+    ws = new RowWorkspace(row.items().stride);
   }
 
   @Benchmark
   public float[] solveRow() {
-    NormalEquations.build(kernels, gram, 1f, 0.1f, items, indices, values, 0, interactions,
-        BenchData.IMPLICIT, ws);
-    if (Cholesky.factor(kernels, ws.a, k, items.stride, ws.choleskyScratch) >= 0) {
+    row.build(kernels, ws);
+    if (Cholesky.factor(kernels, ws.a, k, ws.b.length, ws.choleskyScratch) >= 0) {
       throw new IllegalStateException("benchmark system is not positive definite");
     }
-    Cholesky.solve(kernels, ws.a, k, items.stride, ws.b);
+    Cholesky.solve(kernels, ws.a, k, ws.b.length, ws.b);
     return ws.b;
   }
 }
