@@ -89,50 +89,36 @@ final class PanamaVectorOps implements VectorOps {
   /**
    * Lane j carries system j through the same right-looking Cholesky as the scalar twin: every scalar
    * step becomes one lane-wise vector step, so each lane's result does not depend on the others.
-   * Trailing rows are updated four at a time to share the load of the pivot row.
+   * Pivots go in panels of 4: the panel's rows are factored among themselves, then every row below
+   * gets the panel's four updates in one pass (in the same order as one pivot at a time, so the bits
+   * are the same), loading and storing each trailing element once per panel instead of four times.
    */
   @Override
   public void factorSolveInterleaved(float[] t, float[] rhs, int k, int[] failedPivot) {
     java.util.Arrays.fill(failedPivot, 0, L, -1);
-    FloatVector one = FloatVector.broadcast(F, 1f);
     int row = k * L;
-    for (int i = 0; i < k; i++) {
-      int pivotRow = i * row;
-      FloatVector d = FloatVector.fromArray(F, t, pivotRow + i * L);
-      VectorMask<Float> bad = d.compare(VectorOperators.GT, 0f).not()
-          .or(d.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
-      if (bad.anyTrue()) {
-        for (int lane = 0; lane < L; lane++) {
-          if (bad.laneIsSet(lane) && failedPivot[lane] < 0) {
-            failedPivot[lane] = i;
-          }
+    for (int i0 = 0; i0 < k; i0 += 4) {
+      int i1 = Math.min(i0 + 4, k);
+      for (int i = i0; i < i1; i++) {
+        eliminateInterleaved(t, k, i, i1, failedPivot);
+      }
+      if (i1 < k) { // a full panel with rows below it
+        int r = i1;
+        for (; r + 1 < k; r += 2) {
+          trailingPair(t, k, i0, r);
         }
-        d = d.blend(one, bad);
-      }
-      FloatVector root = d.sqrt();
-      FloatVector inv = one.div(root);
-      root.intoArray(t, pivotRow + i * L);
-      for (int c = i + 1; c < k; c++) {
-        FloatVector.fromArray(F, t, pivotRow + c * L).mul(inv).intoArray(t, pivotRow + c * L);
-      }
-      int r = i + 1;
-      for (; r + 3 < k; r += 4) {
-        FloatVector u0 = FloatVector.fromArray(F, t, pivotRow + r * L).neg();
-        FloatVector u1 = FloatVector.fromArray(F, t, pivotRow + (r + 1) * L).neg();
-        FloatVector u2 = FloatVector.fromArray(F, t, pivotRow + (r + 2) * L).neg();
-        FloatVector u3 = FloatVector.fromArray(F, t, pivotRow + (r + 3) * L).neg();
-        for (int c = r, o = r * row + r * L; c < k; c++, o += L) {
-          FloatVector v = FloatVector.fromArray(F, t, pivotRow + c * L);
-          u0.fma(v, FloatVector.fromArray(F, t, o)).intoArray(t, o);
-          u1.fma(v, FloatVector.fromArray(F, t, o + row)).intoArray(t, o + row);
-          u2.fma(v, FloatVector.fromArray(F, t, o + 2 * row)).intoArray(t, o + 2 * row);
-          u3.fma(v, FloatVector.fromArray(F, t, o + 3 * row)).intoArray(t, o + 3 * row);
-        }
-      }
-      for (; r < k; r++) {
-        FloatVector u = FloatVector.fromArray(F, t, pivotRow + r * L).neg();
-        for (int c = r, o = r * row + r * L; c < k; c++, o += L) {
-          u.fma(FloatVector.fromArray(F, t, pivotRow + c * L), FloatVector.fromArray(F, t, o)).intoArray(t, o);
+        if (r < k) {
+          FloatVector u0 = FloatVector.fromArray(F, t, i0 * row + r * L).neg();
+          FloatVector u1 = FloatVector.fromArray(F, t, (i0 + 1) * row + r * L).neg();
+          FloatVector u2 = FloatVector.fromArray(F, t, (i0 + 2) * row + r * L).neg();
+          FloatVector u3 = FloatVector.fromArray(F, t, (i0 + 3) * row + r * L).neg();
+          int o = r * row + r * L;
+          FloatVector a = FloatVector.fromArray(F, t, o);
+          a = u0.fma(FloatVector.fromArray(F, t, i0 * row + r * L), a);
+          a = u1.fma(FloatVector.fromArray(F, t, (i0 + 1) * row + r * L), a);
+          a = u2.fma(FloatVector.fromArray(F, t, (i0 + 2) * row + r * L), a);
+          a = u3.fma(FloatVector.fromArray(F, t, (i0 + 3) * row + r * L), a);
+          a.intoArray(t, o);
         }
       }
     }
@@ -152,6 +138,73 @@ final class PanamaVectorOps implements VectorOps {
       }
       FloatVector.fromArray(F, rhs, i * L).sub(s).div(FloatVector.fromArray(F, t, i * row + i * L))
           .intoArray(rhs, i * L);
+    }
+  }
+
+  /**
+   * Pivot i of the interleaved systems: scales row i and updates the later rows of its panel,
+   * (i, panelEnd); the rows below the panel are updated by the caller.
+   */
+  private static void eliminateInterleaved(float[] t, int k, int i, int panelEnd, int[] failedPivot) {
+    int row = k * L;
+    int pivotRow = i * row;
+    FloatVector one = FloatVector.broadcast(F, 1f);
+    FloatVector d = FloatVector.fromArray(F, t, pivotRow + i * L);
+    VectorMask<Float> bad = d.compare(VectorOperators.GT, 0f).not()
+        .or(d.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+    if (bad.anyTrue()) {
+      for (int lane = 0; lane < L; lane++) {
+        if (bad.laneIsSet(lane) && failedPivot[lane] < 0) {
+          failedPivot[lane] = i;
+        }
+      }
+      d = d.blend(one, bad);
+    }
+    FloatVector root = d.sqrt();
+    FloatVector inv = one.div(root);
+    root.intoArray(t, pivotRow + i * L);
+    for (int c = i + 1; c < k; c++) {
+      FloatVector.fromArray(F, t, pivotRow + c * L).mul(inv).intoArray(t, pivotRow + c * L);
+    }
+    for (int r = i + 1; r < panelEnd; r++) {
+      FloatVector u = FloatVector.fromArray(F, t, pivotRow + r * L).neg();
+      for (int c = r, o = r * row + r * L; c < k; c++, o += L) {
+        u.fma(FloatVector.fromArray(F, t, pivotRow + c * L), FloatVector.fromArray(F, t, o)).intoArray(t, o);
+      }
+    }
+  }
+
+  /** Rows r and r+1 receive the updates of the four pivot rows p0..p0+3, columns from r on. */
+  private static void trailingPair(float[] t, int k, int p0, int r) {
+    int row = k * L;
+    int q0 = p0 * row;
+    int q1 = q0 + row;
+    int q2 = q1 + row;
+    int q3 = q2 + row;
+    FloatVector u00 = FloatVector.fromArray(F, t, q0 + r * L).neg();
+    FloatVector u01 = FloatVector.fromArray(F, t, q1 + r * L).neg();
+    FloatVector u02 = FloatVector.fromArray(F, t, q2 + r * L).neg();
+    FloatVector u03 = FloatVector.fromArray(F, t, q3 + r * L).neg();
+    FloatVector u10 = FloatVector.fromArray(F, t, q0 + (r + 1) * L).neg();
+    FloatVector u11 = FloatVector.fromArray(F, t, q1 + (r + 1) * L).neg();
+    FloatVector u12 = FloatVector.fromArray(F, t, q2 + (r + 1) * L).neg();
+    FloatVector u13 = FloatVector.fromArray(F, t, q3 + (r + 1) * L).neg();
+    for (int c = r, o = r * row + r * L; c < k; c++, o += L) {
+      int v = c * L;
+      FloatVector v0 = FloatVector.fromArray(F, t, q0 + v);
+      FloatVector v1 = FloatVector.fromArray(F, t, q1 + v);
+      FloatVector v2 = FloatVector.fromArray(F, t, q2 + v);
+      FloatVector v3 = FloatVector.fromArray(F, t, q3 + v);
+      FloatVector a = FloatVector.fromArray(F, t, o);
+      a = u00.fma(v0, a);
+      a = u01.fma(v1, a);
+      a = u02.fma(v2, a);
+      u03.fma(v3, a).intoArray(t, o);
+      FloatVector b = FloatVector.fromArray(F, t, o + row);
+      b = u10.fma(v0, b);
+      b = u11.fma(v1, b);
+      b = u12.fma(v2, b);
+      u13.fma(v3, b).intoArray(t, o + row);
     }
   }
 
