@@ -31,7 +31,7 @@ final class BarChart {
     double labelDepth = Math.min(260, 6.2 * longest * 0.72 + 20); // slanted at 45°: ~0.72 of its length
     double bottom = TOP + PLOT_HEIGHT;
     double right = LEFT + plotWidth;
-    int width = (int) Math.ceil(right + LEGEND_WIDTH);
+    int width = ChartFrame.widthFor(title, (int) Math.ceil(right + LEGEND_WIDTH));
     int height = (int) Math.ceil(bottom + labelDepth + 20);
     double low = reference;
     double high = reference;

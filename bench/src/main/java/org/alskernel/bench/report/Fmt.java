@@ -26,6 +26,15 @@ final class Fmt {
     return String.format(Locale.ROOT, "%.3g", v);
   }
 
+  /** An axis label: whole numbers without decimals, others with as few as they need. */
+  static String tick(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return String.format(Locale.ROOT, "%,d", (long) v);
+    }
+    return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(3)).stripTrailingZeros()
+        .toPlainString();
+  }
+
   /** "12.3 ± 0.4"; the error reads "?" when JMH could not give one (a single iteration). */
   static String pm(Estimate e) {
     if (!e.known()) {

@@ -38,12 +38,12 @@ final class LineChart {
       top = Math.max(top, r.y());
     }
     List<Double> xs = new ArrayList<>(allX);
-    Svg svg = new Svg(WIDTH, HEIGHT);
+    Svg svg = new Svg(ChartFrame.widthFor(title, WIDTH), HEIGHT);
     Axis y = Axis.linear(top * 1.05, BOTTOM, TOP);
     ChartFrame.draw(svg, title, yLabel, y, LEFT, RIGHT, TOP, BOTTOM);
     double slot = (RIGHT - LEFT) / Math.max(1, xs.size());
     for (int i = 0; i < xs.size(); i++) {
-      svg.text(LEFT + slot * (i + 0.5), BOTTOM + 18, Fmt.num(xs.get(i)), "middle", 11, 0);
+      svg.text(LEFT + slot * (i + 0.5), BOTTOM + 18, Fmt.tick(xs.get(i)), "middle", 11, 0);
     }
     svg.text((LEFT + RIGHT) / 2, BOTTOM + 40, xLabel, "middle", 12, 0);
     List<String> names = new ArrayList<>();
