@@ -9,10 +9,9 @@ import java.util.List;
  * slanted so that long benchmark names stay readable.
  */
 final class BarChart {
-  private static final double LEFT = 70;
+  private static final double MIN_LEFT = 70;
   private static final double TOP = 45;
   private static final double PLOT_HEIGHT = 330;
-  private static final double LEGEND_WIDTH = 230;
 
   private BarChart() {}
 
@@ -28,10 +27,16 @@ final class BarChart {
     for (String g : groups) {
       longest = Math.max(longest, g.length());
     }
-    double labelDepth = Math.min(260, 6.2 * longest * 0.72 + 20); // slanted at 45°: ~0.72 of its length
+    // a label slanted at 45° reaches ~0.72 of its length down and to the left of its group
+    double labelDepth = 6.2 * longest * 0.72 + 20;
+    double left = Math.max(MIN_LEFT, labelDepth - groupWidth / 2);
+    int longestSeries = 0;
+    for (String s : series) {
+      longestSeries = Math.max(longestSeries, s.length());
+    }
     double bottom = TOP + PLOT_HEIGHT;
-    double right = LEFT + plotWidth;
-    int width = ChartFrame.widthFor(title, (int) Math.ceil(right + LEGEND_WIDTH));
+    double right = left + plotWidth;
+    int width = ChartFrame.widthFor(title, (int) Math.ceil(right + 50 + 7.2 * longestSeries));
     int height = (int) Math.ceil(bottom + labelDepth + 20);
     double low = reference;
     double high = reference;
@@ -45,11 +50,11 @@ final class BarChart {
     }
     Axis y = logScale ? Axis.logarithmic(low, high, bottom, TOP) : Axis.linear(high * 1.05, bottom, TOP);
     Svg svg = new Svg(width, height);
-    ChartFrame.draw(svg, title, yLabel, y, LEFT, right, TOP, bottom);
+    ChartFrame.draw(svg, title, yLabel, y, left, right, TOP, bottom);
     double barWidth = (groupWidth - 12) / Math.max(1, series.size());
     double base = y.pixel(y.min);
     for (int g = 0; g < groups.size(); g++) {
-      double x0 = LEFT + g * groupWidth + 6;
+      double x0 = left + g * groupWidth + 6;
       for (int s = 0; s < series.size(); s++) {
         Estimate e = values[s][g];
         if (e == null || !e.known()) {
@@ -66,7 +71,7 @@ final class BarChart {
       double cx = x0 + (groupWidth - 12) / 2;
       svg.text(cx, bottom + 14, groups.get(g), "end", 11, -45);
     }
-    svg.line(LEFT, y.pixel(reference), right, y.pixel(reference), "#555555", 1.5, true);
+    svg.line(left, y.pixel(reference), right, y.pixel(reference), "#555555", 1.5, true);
     svg.text(right - 4, y.pixel(reference) - 5, referenceName, "end", 11, 0);
     List<String> colours = new ArrayList<>();
     for (int s = 0; s < series.size(); s++) {

@@ -19,6 +19,6 @@ final class ChartFrame {
     }
     svg.line(left, top, left, bottom, "#333333", 1, false);
     svg.line(left, bottom, right, bottom, "#333333", 1, false);
-    svg.text(18, (top + bottom) / 2, yLabel, "middle", 12, -90);
+    svg.text(left - 52, (top + bottom) / 2, yLabel, "middle", 12, -90);
   }
 }
