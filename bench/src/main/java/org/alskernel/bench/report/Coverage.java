@@ -1,0 +1,154 @@
+package org.alskernel.bench.report;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * Finds what the JSON lacks. JMH leaves a benchmark out of its results when its setup throws (a
+ * dataset file absent, native BLAS not installed), so gaps are inferred: every benchmark method the
+ * suite has should appear, each class should cover every combination of the param values it was seen
+ * with, and @Param values never seen are named (left out by the profile, or failed everywhere).
+ */
+final class Coverage {
+  /** Every benchmark method of the suite, by class. */
+  static final Map<String, List<String>> SUITE = new LinkedHashMap<>();
+
+  static {
+    SUITE.put("PeakBenchmark", List.of("floatOneThread", "floatAllThreads", "doubleOneThread",
+        "doubleAllThreads"));
+    SUITE.put("RowBuildBenchmark", List.of("build"));
+    SUITE.put("CholeskyBenchmark", List.of("factorAndSolve"));
+    SUITE.put("GramBenchmark", List.of("gram"));
+    SUITE.put("RowSolveBenchmark", List.of("solveRow"));
+    SUITE.put("SweepBenchmark", List.of("userHalfSweep", "iteration"));
+    SUITE.put("BaselineSweepBenchmark", List.of("userHalfSweep"));
+  }
+
+  /** BaselineSweepBenchmark refuses the dense baseline above this many users × items. */
+  static final long DENSE_MAX_CELLS = 5_000_000L;
+
+  private Coverage() {}
+
+  /**
+   * What the results lack, one human-readable line each.
+   *
+   * @param missing benchmark methods or param combinations absent from the results
+   * @param neverMeasured declared @Param values that no result of the class has
+   */
+  record Gaps(List<String> missing, List<String> neverMeasured) {}
+
+  static Gaps gaps(List<JmhResult> results) {
+    List<String> out = new ArrayList<>();
+    List<String> neverMeasured = new ArrayList<>();
+    Set<String> present = new TreeSet<>();
+    for (JmhResult r : results) {
+      present.add(r.benchmark() + "\t" + r.paramsText());
+    }
+    for (Map.Entry<String, List<String>> cls : SUITE.entrySet()) {
+      List<JmhResult> ofClass = new ArrayList<>();
+      for (JmhResult r : results) {
+        if (r.className().equals(cls.getKey())) {
+          ofClass.add(r);
+        }
+      }
+      if (ofClass.isEmpty()) {
+        out.add(cls.getKey() + ": no results at all");
+        continue;
+      }
+      Map<String, Set<String>> seen = new TreeMap<>();
+      for (JmhResult r : ofClass) {
+        for (Map.Entry<String, String> p : r.params().entrySet()) {
+          seen.computeIfAbsent(p.getKey(), x -> new LinkedHashSet<>()).add(p.getValue());
+        }
+      }
+      String prefix = ofClass.get(0).benchmark().substring(0, ofClass.get(0).benchmark().lastIndexOf('.') + 1);
+      for (String method : cls.getValue()) {
+        for (TreeMap<String, String> combo : combinations(seen)) {
+          if (!present.contains(prefix + method + "\t" + JmhResult.paramsText(combo))) {
+            String what = cls.getKey() + "." + method + (combo.isEmpty() ? "" : " " + JmhResult.paramsText(combo));
+            out.add(what + (refusedByDesign(cls.getKey(), combo) ? " (not run by design: the dense"
+                + " baseline is limited to small data)" : ": missing (failed or not run)"));
+          }
+        }
+      }
+      for (Map.Entry<String, List<String>> declared : declaredParams(cls.getKey()).entrySet()) {
+        List<String> never = new ArrayList<>(declared.getValue());
+        never.removeAll(seen.getOrDefault(declared.getKey(), Set.of()));
+        if (!never.isEmpty()) {
+          neverMeasured.add(cls.getKey() + ": " + declared.getKey() + " = " + String.join(", ", never));
+        }
+      }
+    }
+    return new Gaps(out, neverMeasured);
+  }
+
+  static List<TreeMap<String, String>> combinations(Map<String, Set<String>> values) {
+    List<TreeMap<String, String>> out = new ArrayList<>();
+    out.add(new TreeMap<>());
+    for (Map.Entry<String, Set<String>> p : values.entrySet()) {
+      List<TreeMap<String, String>> next = new ArrayList<>();
+      for (TreeMap<String, String> partial : out) {
+        for (String v : p.getValue()) {
+          TreeMap<String, String> c = new TreeMap<>(partial);
+          c.put(p.getKey(), v);
+          next.add(c);
+        }
+      }
+      out = next;
+    }
+    return out;
+  }
+
+  static boolean refusedByDesign(String cls, Map<String, String> params) {
+    if (!cls.equals("BaselineSweepBenchmark") || !"dense".equals(params.get("impl"))) {
+      return false;
+    }
+    DatasetShapes.Shape s = DatasetShapes.of(params.get("data"));
+    return s != null && s.users() * s.items() > DENSE_MAX_CELLS;
+  }
+
+  /** The @Param values the benchmark class declares, read from its annotations. */
+  static Map<String, List<String>> declaredParams(String simpleName) {
+    Map<String, List<String>> out = new TreeMap<>();
+    try {
+      Class<?> c = Class.forName("org.alskernel.bench." + simpleName, false, Coverage.class.getClassLoader());
+      for (Field f : c.getDeclaredFields()) {
+        Param p = f.getAnnotation(Param.class);
+        if (p != null) {
+          out.put(f.getName(), List.of(p.value()));
+        }
+      }
+    } catch (ClassNotFoundException | LinkageError e) {
+      // another version of the suite, or its dependencies absent: nothing declared to compare with
+    }
+    return out;
+  }
+
+  static void append(StringBuilder md, List<JmhResult> results) {
+    Gaps gaps = gaps(results);
+    md.append("## Missing or failed benchmarks\n\n");
+    if (gaps.missing().isEmpty()) {
+      md.append("None: every benchmark of the suite is present with every combination of the param"
+          + " values this run used.\n\n");
+    }
+    for (String g : gaps.missing()) {
+      md.append("- ").append(g).append('\n');
+    }
+    if (!gaps.neverMeasured().isEmpty()) {
+      md.append("\nParam values the suite declares but this run never measured (left out by the"
+          + " profile, or failed for every combination):\n\n");
+      for (String g : gaps.neverMeasured()) {
+        md.append("- ").append(g).append('\n');
+      }
+    }
+    md.append('\n');
+  }
+}

@@ -1,0 +1,105 @@
+package org.alskernel.bench.report;
+
+import java.util.Map;
+import java.util.Properties;
+import org.alskernel.bench.GramBenchmark;
+import org.alskernel.bench.PeakBenchmark;
+
+/**
+ * Effective flops of one benchmark operation: fixed by the problem (the multiply-adds a dense,
+ * unpadded algorithm needs), not by what an implementation happens to execute, so that GFLOP/s compare
+ * implementations fairly. The formulas are derived in docs/math.md and repeated in each benchmark's
+ * Javadoc.
+ */
+public final class Flops {
+  private static final String PACKAGE = "org.alskernel.bench.";
+
+  private Flops() {}
+
+  /**
+   * Flops of one operation of {@code benchmark} (fully qualified, or short as "Class.method") with the
+   * given JMH params; NaN for a benchmark this table does not know or a param it cannot read. The
+   * machine file supplies the vector lanes that size one PeakBenchmark call.
+   */
+  public static double perOp(String benchmark, Map<String, String> params, Properties machine) {
+    String name = benchmark.startsWith(PACKAGE) ? benchmark.substring(PACKAGE.length()) : benchmark;
+    try {
+      return switch (name) {
+        case "PeakBenchmark.floatOneThread", "PeakBenchmark.floatAllThreads" ->
+            peak(lanes(machine, "vector.float.lanes"));
+        case "PeakBenchmark.doubleOneThread", "PeakBenchmark.doubleAllThreads" ->
+            peak(lanes(machine, "vector.double.lanes"));
+        case "RowBuildBenchmark.build" -> build(num(params, "interactions"), num(params, "k"));
+        case "CholeskyBenchmark.factorAndSolve" -> solve(num(params, "k"));
+        case "RowSolveBenchmark.solveRow" ->
+            build(num(params, "interactions"), num(params, "k")) + solve(num(params, "k"));
+        case "GramBenchmark.gram" -> gram(GramBenchmark.ROWS, num(params, "k"));
+        case "SweepBenchmark.userHalfSweep", "BaselineSweepBenchmark.userHalfSweep" ->
+            userHalfSweep(params);
+        case "SweepBenchmark.iteration" -> iteration(params);
+        default -> Double.NaN;
+      };
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** One PeakBenchmark call: ACCUMULATORS FMAs (2 flops per lane) per step. */
+  static double peak(double lanes) {
+    return 2.0 * PeakBenchmark.ACCUMULATORS * PeakBenchmark.STEPS * lanes;
+  }
+
+  /** A_u += Σ w·y yᵀ over n interactions, counted as the full k×k rank-one updates: 2·n·k². */
+  static double build(double n, double k) {
+    return 2 * n * k * k;
+  }
+
+  /** Cholesky k³/3 plus the two triangular solves 2k². */
+  static double solve(double k) {
+    return k * k * k / 3 + 2 * k * k;
+  }
+
+  /** YᵀY over the given number of rows: 2·rows·k². */
+  static double gram(double rows, double k) {
+    return 2 * rows * k * k;
+  }
+
+  /** Build over every interaction, one solve per user, and the item Gram. */
+  static double userHalfSweep(Map<String, String> params) {
+    DatasetShapes.Shape s = shape(params);
+    double k = num(params, "k");
+    return build(s.nnz(), k) + s.users() * solve(k) + gram(s.items(), k);
+  }
+
+  /** Both half-sweeps: every interaction is built twice, every row on both sides solved once. */
+  static double iteration(Map<String, String> params) {
+    DatasetShapes.Shape s = shape(params);
+    double k = num(params, "k");
+    long rows = s.users() + s.items();
+    return 2 * build(s.nnz(), k) + rows * solve(k) + gram(rows, k);
+  }
+
+  private static DatasetShapes.Shape shape(Map<String, String> params) {
+    DatasetShapes.Shape s = DatasetShapes.of(params.get("data"));
+    if (s == null) {
+      throw new NumberFormatException("unknown dataset " + params.get("data"));
+    }
+    return s;
+  }
+
+  private static double num(Map<String, String> params, String key) {
+    String v = params.get(key);
+    if (v == null) {
+      throw new NumberFormatException("missing param " + key);
+    }
+    return Double.parseDouble(v.trim());
+  }
+
+  private static double lanes(Properties machine, String key) {
+    String v = machine == null ? null : machine.getProperty(key);
+    if (v == null || v.isBlank()) {
+      throw new NumberFormatException("machine file has no " + key);
+    }
+    return Double.parseDouble(v.trim());
+  }
+}

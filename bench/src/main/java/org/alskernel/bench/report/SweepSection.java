@@ -1,0 +1,118 @@
+package org.alskernel.bench.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The sweep part of report.md: the kernel's sweeps on one thread and on all, and the speedup of the
+ * kernel's user half-sweep (vector, one thread) over every baseline measured in the same run.
+ */
+final class SweepSection {
+  static final String SWEEP = "SweepBenchmark";
+  static final String BASELINE = "BaselineSweepBenchmark.userHalfSweep";
+  static final String CHART = "chart-sweep-speedups.svg";
+  /** The baselines in the order the table shows them; "scalar" is the kernel's own fallback. */
+  static final List<String> BASELINES = List.of("scalar", "textbook", "spark-native", "spark-java",
+      "dense");
+
+  private SweepSection() {}
+
+  static void append(StringBuilder md, RowIndex index, Path dir) throws IOException {
+    List<String[]> shapes = datasetsAndKs(index);
+    if (shapes.isEmpty()) {
+      return;
+    }
+    md.append("## Sweeps\n\n")
+        .append("The kernel's sweeps (ops=vector). A user half-sweep solves every user against the"
+            + " item factors, item Gram included; an iteration does both sides. % of peak is against"
+            + " the one-thread peak for threads=1 and the all-threads peak for threads=all.\n\n");
+    MdTable kernel = new MdTable("data", "k", "sweep", "1 thread", "GFLOP/s", "% peak",
+        "all threads", "GFLOP/s", "% peak", "all / 1 thread");
+    for (String[] dk : shapes) {
+      for (String method : List.of("userHalfSweep", "iteration")) {
+        SummaryRow one = sweep(index, method, dk, "vector", "1");
+        SummaryRow all = sweep(index, method, dk, "vector", "all");
+        if (one == null && all == null) {
+          continue;
+        }
+        kernel.row(dk[0], dk[1], method, KernelSection.time(one), KernelSection.gflops(one),
+            KernelSection.pct(one), KernelSection.time(all), KernelSection.gflops(all),
+            KernelSection.pct(all),
+            one == null || all == null ? "–" : Fmt.ratio(Estimate.ratio(one.time(), all.time())));
+      }
+    }
+    kernel.appendTo(md);
+
+    md.append("### Speedup of the kernel over the baselines\n\n")
+        .append("Baseline time over the kernel's time (userHalfSweep, ops=vector, one thread), same run,"
+            + " one thread each. `scalar` is the kernel's own scalar fallback (ops=scalar). ± is"
+            + " JMH's error, the half-width of the 99.9% confidence interval, with the two relative"
+            + " errors combined in quadrature; \"?\" means JMH had too few iterations to give one.\n\n");
+    List<String> header = new ArrayList<>(List.of("data", "k", "kernel time"));
+    for (String b : BASELINES) {
+      header.add("vs " + b);
+    }
+    MdTable speedups = new MdTable(header.toArray(String[]::new));
+    List<String> groups = new ArrayList<>();
+    Estimate[][] bars = new Estimate[BASELINES.size()][shapes.size()];
+    for (int g = 0; g < shapes.size(); g++) {
+      String[] dk = shapes.get(g);
+      groups.add(dk[0] + " k=" + dk[1]);
+      SummaryRow kernelRow = sweep(index, "userHalfSweep", dk, "vector", "1");
+      List<String> cells = new ArrayList<>(List.of(dk[0], dk[1], KernelSection.time(kernelRow)));
+      for (int b = 0; b < BASELINES.size(); b++) {
+        SummaryRow base = baseline(index, BASELINES.get(b), dk);
+        Estimate ratio = kernelRow == null || base == null ? Estimate.of(Double.NaN, Double.NaN)
+            : Estimate.ratio(base.time(), kernelRow.time());
+        bars[b][g] = ratio;
+        cells.add(Fmt.ratio(ratio));
+      }
+      speedups.row(cells.toArray(String[]::new));
+    }
+    speedups.appendTo(md);
+    List<String> series = new ArrayList<>();
+    for (String b : BASELINES) {
+      series.add("vs " + b);
+    }
+    Files.writeString(dir.resolve(CHART), BarChart.render(
+        "Kernel user half-sweep (vector, 1 thread): speedup over each baseline", "speedup (×, log)",
+        groups, series, bars, true, 1, "1×"), StandardCharsets.UTF_8);
+    md.append("![speedups of the kernel over the baselines](").append(CHART).append(")\n\n");
+  }
+
+  private static SummaryRow sweep(RowIndex index, String method, String[] dk, String ops, String threads) {
+    return index.find(SWEEP + "." + method, "data", dk[0], "k", dk[1], "ops", ops, "threads", threads);
+  }
+
+  private static SummaryRow baseline(RowIndex index, String name, String[] dk) {
+    if (name.equals("scalar")) {
+      return sweep(index, "userHalfSweep", dk, "scalar", "1");
+    }
+    return index.find(BASELINE, "data", dk[0], "impl", name, "k", dk[1]);
+  }
+
+  /** Every (data, k) that any sweep or baseline measured, in data-then-k order. */
+  private static List<String[]> datasetsAndKs(RowIndex index) {
+    Set<String> seen = new LinkedHashSet<>();
+    List<String[]> out = new ArrayList<>();
+    List<SummaryRow> rows = new ArrayList<>(index.of(SWEEP + ".userHalfSweep"));
+    rows.addAll(index.of(SWEEP + ".iteration"));
+    rows.addAll(index.of(BASELINE));
+    rows.sort((a, b) -> {
+      int c = a.param("data").compareTo(b.param("data"));
+      return c != 0 ? c : RowIndex.compareValues(a.param("k"), b.param("k"));
+    });
+    for (SummaryRow r : rows) {
+      if (r.param("data") != null && r.param("k") != null && seen.add(r.param("data") + "\t" + r.param("k"))) {
+        out.add(new String[] {r.param("data"), r.param("k")});
+      }
+    }
+    return out;
+  }
+}
