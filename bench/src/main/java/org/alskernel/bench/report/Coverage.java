@@ -26,6 +26,7 @@ final class Coverage {
         "doubleAllThreads"));
     SUITE.put("RowBuildBenchmark", List.of("build"));
     SUITE.put("CholeskyBenchmark", List.of("factorAndSolve"));
+    SUITE.put("BatchedCholeskyBenchmark", List.of("factorAndSolveBatch"));
     SUITE.put("GramBenchmark", List.of("gram"));
     SUITE.put("RowSolveBenchmark", List.of("solveRow"));
     SUITE.put("SweepBenchmark", List.of("userHalfSweep", "iteration"));

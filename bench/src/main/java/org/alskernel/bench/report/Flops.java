@@ -31,6 +31,9 @@ public final class Flops {
             peak(lanes(machine, "vector.double.lanes"));
         case "RowBuildBenchmark.build" -> build(num(params, "interactions"), num(params, "k"));
         case "CholeskyBenchmark.factorAndSolve" -> solve(num(params, "k"));
+        case "BatchedCholeskyBenchmark.factorAndSolveBatch" -> // one system per lane
+            ("scalar".equals(params.get("ops")) ? 1 : lanes(machine, "vector.float.lanes"))
+                * solve(num(params, "k"));
         case "RowSolveBenchmark.solveRow" ->
             build(num(params, "interactions"), num(params, "k")) + solve(num(params, "k"));
         case "GramBenchmark.gram" -> gram(GramBenchmark.ROWS, num(params, "k"));

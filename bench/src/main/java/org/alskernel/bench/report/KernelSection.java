@@ -19,7 +19,8 @@ import java.util.TreeMap;
 final class KernelSection {
   /** The kernel benchmarks in the order the report shows them. */
   static final List<String> KERNELS = List.of("RowBuildBenchmark.build",
-      "CholeskyBenchmark.factorAndSolve", "GramBenchmark.gram", "RowSolveBenchmark.solveRow");
+      "CholeskyBenchmark.factorAndSolve", "BatchedCholeskyBenchmark.factorAndSolveBatch",
+      "GramBenchmark.gram", "RowSolveBenchmark.solveRow");
 
   private KernelSection() {}
 

@@ -1,0 +1,166 @@
+package org.alskernel.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.alskernel.bench.report.MachineInfo;
+import org.alskernel.bench.report.Report;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The default benchmark suite in one command: runs the peak, kernel, sweep and baseline benchmarks
+ * with the gc profiler, writes {@code results/<host>-<date>[-label]/} with JMH's JSON, the machine
+ * file and the report (see bench/run-suite.sh and docs/benchmarks.md).
+ *
+ * <pre>Suite [--full | --smoke] [--out DIR] [--label NAME] [--jvm-arg ARG]...</pre>
+ *
+ * The quick profile (default) finishes in about 10 minutes on 2 cores: every kernel at every k, and
+ * the sweeps and baselines at k = 64. {@code --full} runs every parameter the benchmarks declare;
+ * {@code --smoke} runs one peak and one tiny kernel benchmark for one short iteration, so that CI
+ * exercises the whole path from JMH to the report.
+ */
+public final class Suite {
+  private static final String[] KS = {"16", "32", "64", "100", "128", "256"};
+  private static final String[] SWEEP_DATA = {"synthetic-5m", "ml-100k", "lastfm"};
+  private static final String[] FULL_SWEEP_DATA = {"synthetic-5m", "ml20m-shape", "ml-100k", "lastfm"};
+
+  private final String profile;
+  private final List<String> forkArgs;
+  private final Path dir;
+  private int part;
+
+  private Suite(String profile, List<String> forkArgs, Path dir) {
+    this.profile = profile;
+    this.forkArgs = forkArgs;
+    this.dir = dir;
+  }
+
+  public static void main(String[] args) throws Exception {
+    String profile = "quick";
+    String label = null;
+    Path out = null;
+    List<String> forkArgs = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--full" -> profile = "full";
+        case "--smoke" -> profile = "smoke";
+        case "--out" -> out = Path.of(value(args, ++i, "--out"));
+        case "--label" -> label = value(args, ++i, "--label");
+        case "--jvm-arg" -> forkArgs.add(value(args, ++i, "--jvm-arg"));
+        default -> {
+          System.err.println("unknown argument " + args[i]
+              + "\nusage: Suite [--full | --smoke] [--out DIR] [--label NAME] [--jvm-arg ARG]...");
+          System.exit(2);
+        }
+      }
+    }
+    if (out == null) {
+      String host = InetAddress.getLocalHost().getHostName();
+      out = Path.of("results", host + "-" + LocalDate.now() + (label == null ? "" : "-" + label));
+    }
+    Files.createDirectories(out);
+    new Suite(profile, forkArgs, out).run();
+  }
+
+  private static String value(String[] args, int i, String flag) {
+    if (i >= args.length) {
+      System.err.println(flag + " needs a value");
+      System.exit(2);
+    }
+    return args[i];
+  }
+
+  private void run() throws IOException, RunnerException {
+    MachineInfo.write(dir, forkArgs);
+    if (profile.equals("smoke")) {
+      jmh(opts("PeakBenchmark\\.floatOneThread|RowBuildBenchmark").param("k", "16")
+          .param("interactions", "8").param("ops", "vector").warmupIterations(0)
+          .measurementIterations(1).measurementTime(TimeValue.milliseconds(200)));
+    } else {
+      jmh(opts("PeakBenchmark").warmupIterations(2).measurementIterations(3));
+    }
+    if (profile.equals("full")) {
+      jmh(opts("RowBuildBenchmark|CholeskyBenchmark|BatchedCholeskyBenchmark|GramBenchmark"
+          + "|RowSolveBenchmark|ReadBenchmark"));
+      jmh(opts("SweepBenchmark\\.").param("data", FULL_SWEEP_DATA));
+      jmh(opts("BaselineSweepBenchmark").param("impl", "textbook", "spark-native", "spark-java")
+          .param("data", FULL_SWEEP_DATA));
+      jmh(opts("BaselineSweepBenchmark").param("impl", "dense").param("data", "ml-100k"));
+    } else if (profile.equals("quick")) {
+      jmh(kernel("RowBuildBenchmark"));
+      jmh(kernel("CholeskyBenchmark|BatchedCholeskyBenchmark|GramBenchmark"));
+      jmh(kernel("RowSolveBenchmark").param("interactions", "64"));
+      jmh(sweep("userHalfSweep").param("ops", "vector").param("threads", "1", "all"));
+      jmh(sweep("userHalfSweep").param("ops", "scalar").param("threads", "1"));
+      jmh(sweep("iteration").param("ops", "vector").param("threads", "1", "all")
+          .param("data", "synthetic-5m"));
+      jmh(sweep("userHalfSweep").param("ops", "vector").param("threads", "all")
+          .param("data", "ml20m-shape"));
+      jmh(opts("BaselineSweepBenchmark").param("impl", "textbook", "spark-native", "spark-java")
+          .param("data", SWEEP_DATA).param("k", "64"));
+      jmh(opts("BaselineSweepBenchmark").param("impl", "dense").param("data", "ml-100k").param("k", "64"));
+      jmh(opts("ReadBenchmark"));
+    }
+    mergeParts();
+    Report.generate(dir);
+    System.out.println("report: " + dir.resolve("report.md").toAbsolutePath());
+  }
+
+  private ChainedOptionsBuilder opts(String include) {
+    ChainedOptionsBuilder b = new OptionsBuilder()
+        .include("org\\.alskernel\\.bench\\.(" + include + ")")
+        .addProfiler(GCProfiler.class)
+        .shouldFailOnError(false)
+        .forks(1);
+    if (!forkArgs.isEmpty()) {
+      b.jvmArgsPrepend(forkArgs.toArray(String[]::new));
+    }
+    return b;
+  }
+
+  /** Kernel benchmarks: every k, both kernel implementations, short iterations. */
+  private ChainedOptionsBuilder kernel(String include) {
+    return opts(include).param("k", KS)
+        .warmupIterations(1).warmupTime(TimeValue.seconds(1))
+        .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
+  }
+
+  private ChainedOptionsBuilder sweep(String method) {
+    return opts("SweepBenchmark\\." + method).param("k", "64").param("data", SWEEP_DATA)
+        .warmupIterations(1).measurementIterations(3);
+  }
+
+  private void jmh(ChainedOptionsBuilder options) throws RunnerException {
+    Path file = dir.resolve("jmh-part-" + (part++) + ".json");
+    new Runner(options.resultFormat(ResultFormatType.JSON).result(file.toString()).build()).run();
+  }
+
+  /** Joins the per-run JSON arrays into one {@code jmh.json}. */
+  private void mergeParts() throws IOException {
+    List<String> bodies = new ArrayList<>();
+    for (int i = 0; i < part; i++) {
+      Path file = dir.resolve("jmh-part-" + i + ".json");
+      if (Files.exists(file)) {
+        String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+        String body = text.substring(1, text.length() - 1).strip();
+        if (!body.isEmpty()) {
+          bodies.add(body);
+        }
+        Files.delete(file);
+      }
+    }
+    Files.writeString(dir.resolve("jmh.json"), "[\n" + String.join(",\n", bodies) + "\n]\n",
+        StandardCharsets.UTF_8);
+  }
+}
