@@ -11,7 +11,7 @@ final class BenchData {
   private BenchData() {}
 
   /** Implicit terms with α = 40: w = c − 1, t = c. */
-  static final EntryWeights IMPLICIT = (values, from, count, w, t) -> {
+  static final EntryWeights IMPLICIT = (row, indices, values, from, count, w, t) -> {
     for (int j = 0; j < count; j++) {
       float c = 1f + 40f * values[from + j];
       w[j] = c - 1f;

@@ -60,7 +60,7 @@ public class CholeskyBenchmark {
       values[j] = 1 + rnd.nextInt(5);
     }
     ws = new RowWorkspace(kp);
-    NormalEquations.build(kernels, gram, 1f, 0.1f, items, indices, values, 0, n, BenchData.IMPLICIT, ws);
+    NormalEquations.build(kernels, gram, 1f, 0.1f, items, 0, indices, values, 0, n, BenchData.IMPLICIT, ws);
     builtA = ws.a.clone();
     builtB = ws.b.clone();
   }

@@ -69,7 +69,7 @@ public class RowBuildBenchmark {
   /** Build A_u and b_u of one row: 2·n·k² flops. */
   @Benchmark
   public float[] build() {
-    NormalEquations.build(kernels, gram, 1f, 0.1f, items, indices, values, 0, interactions, BenchData.IMPLICIT,
+    NormalEquations.build(kernels, gram, 1f, 0.1f, items, 0, indices, values, 0, interactions, BenchData.IMPLICIT,
         ws);
     return ws.a;
   }

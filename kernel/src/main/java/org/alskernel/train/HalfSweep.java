@@ -31,19 +31,25 @@ final class HalfSweep {
   private final String side;
   private final int k;
   private final float lambda;
+  private final boolean lambdaScaledByCount;
   private final float beta;
   private final EntryWeights weights;
   private final RowWorkspace[] workspaces;
   private final int[] chunkStart;
 
+  /**
+   * @param lambdaScaledByCount λ_u = λ·|N(u)| (ALS-WR, as in Spark MLlib) instead of λ
+   * @param beta weight of the shared Gram term: 1 for implicit models, 0 for explicit ones
+   */
   HalfSweep(VectorOps ops, ParallelRunner runner, CsrMatrix rows, String side, int k, int kp,
-      float lambda, float beta, EntryWeights weights) {
+      float lambda, boolean lambdaScaledByCount, float beta, EntryWeights weights) {
     this.ops = ops;
     this.runner = runner;
     this.rows = rows;
     this.side = side;
     this.k = k;
     this.lambda = lambda;
+    this.lambdaScaledByCount = lambdaScaledByCount;
     this.beta = beta;
     this.weights = weights;
     this.workspaces = new RowWorkspace[runner.workers()];
@@ -75,12 +81,14 @@ final class HalfSweep {
   /**
    * Writes the solution of every row into {@code out}.
    *
-   * @param gram the other side's Gram matrix (used when β ≠ 0)
+   * @param gram the shared matrix G of the builder (used when β ≠ 0), zero outside the unknowns
+   * @param gramRhs the shared right-hand side g, or null
+   * @param other the other side's factors; when biased, {@code out} must be biased too
    * @param cancelled polled between chunks; when it turns true the sweep stops and throws
    * @throws NotPositiveDefiniteException naming the side, the row and λ
    * @throws CancellationException when cancelled ({@code out} is then partly written)
    */
-  void solve(float[] gram, Factors other, Factors out, BooleanSupplier cancelled) {
+  void solve(float[] gram, float[] gramRhs, Factors other, Factors out, BooleanSupplier cancelled) {
     AtomicInteger next = new AtomicInteger();
     int chunks = chunkStart.length - 1;
     runner.run(workspaces.length, worker -> {
@@ -90,34 +98,38 @@ final class HalfSweep {
           throw new CancellationException("training was cancelled");
         }
         for (int r = chunkStart[c]; r < chunkStart[c + 1]; r++) {
-          solveRow(r, gram, other, out, ws);
+          solveRow(r, gram, gramRhs, other, out, ws);
         }
       }
     });
   }
 
-  private void solveRow(int r, float[] gram, Factors other, Factors out, RowWorkspace ws) {
+  private void solveRow(int r, float[] gram, float[] gramRhs, Factors other, Factors out,
+      RowWorkspace ws) {
     int from = rows.indptr()[r];
     int to = rows.indptr()[r + 1];
     int offset = r * out.stride;
+    // Only the unknowns are written: a biased row keeps its constant column (k + 1) at 1.
+    int dim = out.unknowns();
     if (from == to) {
-      Arrays.fill(out.data, offset, offset + out.stride, 0f);
+      Arrays.fill(out.data, offset, offset + dim, 0f);
       return;
     }
-    NormalEquations.build(ops, gram, beta, lambda, other, rows.indices(), rows.values(), from, to,
-        weights, ws);
-    int pivot = Cholesky.factor(ops, ws.a, k, out.stride, ws.choleskyScratch);
+    float lambdaRow = lambdaScaledByCount ? lambda * (to - from) : lambda;
+    NormalEquations.build(ops, gram, gramRhs, beta, lambdaRow, other, r, rows.indices(),
+        rows.values(), from, to, weights, ws);
+    int pivot = Cholesky.factor(ops, ws.a, dim, out.stride, ws.choleskyScratch);
     if (pivot >= 0) {
-      throw new NotPositiveDefiniteException(side, r, lambda,
-          "pivot " + pivot + " of k = " + k + " is not positive");
+      throw new NotPositiveDefiniteException(side, r, lambdaRow,
+          "pivot " + pivot + " of " + dim + " unknowns is not positive");
     }
-    Cholesky.solve(ops, ws.a, k, out.stride, ws.b);
-    for (int f = 0; f < k; f++) {
+    Cholesky.solve(ops, ws.a, dim, out.stride, ws.b);
+    for (int f = 0; f < dim; f++) {
       if (!Float.isFinite(ws.b[f])) {
-        throw new NotPositiveDefiniteException(side, r, lambda,
-            "the solution has a non-finite entry " + ws.b[f] + " at factor " + f);
+        throw new NotPositiveDefiniteException(side, r, lambdaRow,
+            "the solution has a non-finite entry " + ws.b[f] + " at unknown " + f);
       }
     }
-    System.arraycopy(ws.b, 0, out.data, offset, out.stride);
+    System.arraycopy(ws.b, 0, out.data, offset, dim);
   }
 }
