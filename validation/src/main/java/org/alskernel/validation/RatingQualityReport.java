@@ -153,6 +153,19 @@ public final class RatingQualityReport {
       row(c.name(), settings, model::predict, split, scale);
       System.err.printf("%s: %.1f s%n", c.name(), (System.nanoTime() - start) / 1e9);
     }
+    // The implicit variants model preference (0..1), not stars: shown at one fixed setting to make
+    // the point that they are not rating predictors; their place is the ranking tables.
+    for (AlsVariant v : new AlsVariant[] {AlsVariant.IMPLICIT, AlsVariant.IMPLICIT_BIASED}) {
+      AlsConfig config = AlsConfig.builder().variant(v).factors(10).lambda(1).alpha(1)
+          .iterations(10).seed(SEED).threads(1).initScale(0.1f).build();
+      try (AlsSession s = new AlsSession(split.train(), config)) {
+        for (int it = 0; it < config.iterations(); it++) {
+          s.iterate();
+        }
+        row(v.name().toLowerCase().replace('_', ' ') + " (α = 1, fixed)", "10 | 1.0 | 10 | –",
+            s.toModel()::predict, split, scale);
+      }
+    }
   }
 
   private static void row(String name, String settings, RatingPredictor p, RatingSplits.Split split,
