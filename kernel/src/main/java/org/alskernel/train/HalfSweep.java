@@ -111,11 +111,13 @@ final class HalfSweep {
     int offset = r * out.stride;
     // Only the unknowns are written: a biased row keeps its constant column (k + 1) at 1.
     int dim = out.unknowns();
-    if (from == to) {
+    // An empty row's system is λ·I x = 0 unless a shared right-hand side (biased implicit) adds to b.
+    if (from == to && (gramRhs == null || beta == 0f)) {
       Arrays.fill(out.data, offset, offset + dim, 0f);
       return;
     }
-    float lambdaRow = lambdaScaledByCount ? lambda * (to - from) : lambda;
+    // ALS-WR counts an empty row (solved only under biased implicit ALS) as one entry, so λ_u > 0.
+    float lambdaRow = lambdaScaledByCount ? lambda * Math.max(1, to - from) : lambda;
     NormalEquations.build(ops, gram, gramRhs, beta, lambdaRow, other, r, rows.indices(),
         rows.values(), from, to, weights, ws);
     int pivot = Cholesky.factor(ops, ws.a, dim, out.stride, ws.choleskyScratch);

@@ -26,7 +26,7 @@ class RatingQualityTest {
   static final RatingQualityReport.Choice CHOSEN = new RatingQualityReport.Choice(10, 10f, 10, Double.NaN);
 
   @Test
-  void biasedExplicitAlsBeatsTheTargetOnTemporalMl100k() {
+  void biasedExplicitAlsBeatsTheTargetOnTemporalMl100k() throws java.io.IOException {
     Interactions data = Formats.MOVIELENS_100K.read(SharedDatasets.require("ml-100k/u.data"));
     RatingSplits.Split split = RatingSplits.temporal(data, 0.8, RatingQualityReport.MIN_USER_TRAIN);
     assertEquals(80_000, split.train().nnz());
