@@ -1,5 +1,5 @@
 /**
- * als-kernel: implicit-feedback ALS on the JVM.
+ * als-kernel: implicit-feedback ALS and its explicit, weighted and biased relatives on the JVM.
  *
  * <p>Only the API packages are exported. {@code jdk.incubator.vector} is optional ({@code requires
  * static}): run with {@code --add-modules jdk.incubator.vector} to get the SIMD path; without it the

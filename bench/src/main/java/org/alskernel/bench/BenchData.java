@@ -15,7 +15,7 @@ final class BenchData {
   private BenchData() {}
 
   /** Implicit terms with α = 40: w = c − 1, t = c. */
-  static final EntryWeights IMPLICIT = (values, from, count, w, t) -> {
+  static final EntryWeights IMPLICIT = (row, indices, values, from, count, w, t) -> {
     for (int j = 0; j < count; j++) {
       float c = 1f + 40f * values[from + j];
       w[j] = c - 1f;
@@ -48,7 +48,8 @@ final class BenchData {
   record RowInput(Factors items, float[] gram, int[] indices, float[] values) {
     /** Builds this row's system (λ = 0.1, implicit weights) into {@code ws}. */
     void build(VectorOps ops, RowWorkspace ws) {
-      NormalEquations.build(ops, gram, 1f, 0.1f, items, indices, values, 0, indices.length, IMPLICIT, ws);
+      NormalEquations.build(ops, gram, 1f, 0.1f, items, 0, indices, values, 0, indices.length, IMPLICIT,
+          ws);
     }
   }
 

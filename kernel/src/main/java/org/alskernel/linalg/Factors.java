@@ -2,18 +2,33 @@ package org.alskernel.linalg;
 
 /**
  * A factor matrix (one side of the model) as the kernels use it: {@code rows} vectors of length
- * {@code k}, row-major in one float array with row stride {@code stride ≥ k}; the padding columns
- * [k, stride) are always zero, so kernels may run whole vectors over a row.
+ * {@code k}, row-major in one float array with row stride {@code stride ≥ width()}; the columns past
+ * the used width are always zero, so kernels may run whole vectors over a row.
+ *
+ * <p>A <em>biased</em> side stores two more columns in the padded stride (docs/math.md, "Biases by
+ * augmentation"): column {@code k} holds the row's own bias and column {@code k+1} the constant 1.
+ * Solving a row against a biased other side then needs no copy: the gathered neighbour row is
+ * {@code (y_j, γ_j)}; the builder reads γ_j to shift the target and writes 1 over it, which gives the
+ * augmented vector {@code (y_j, 1)}; the unknowns are {@code (x_u, β_u)}, columns [0, k+1) of the row.
  */
 public final class Factors {
   public final int rows;
   public final int k;
   public final int stride;
+  /** Whether columns k (own bias) and k+1 (constant 1) are in use. */
+  public final boolean biased;
   public final float[] data;
 
+  /** Plain factors: columns [0, k) in use. */
   public Factors(int rows, int k, int stride) {
-    if (stride < k) {
-      throw new IllegalArgumentException("stride " + stride + " < k " + k);
+    this(rows, k, stride, false);
+  }
+
+  /** Factors with the bias columns when {@code biased}; the constant column is set to 1. */
+  public Factors(int rows, int k, int stride, boolean biased) {
+    int width = biased ? k + 2 : k;
+    if (stride < width) {
+      throw new IllegalArgumentException("stride " + stride + " < " + (biased ? "k + 2 = " : "k ") + width);
     }
     long size = (long) rows * stride;
     if (size > Integer.MAX_VALUE - 16) {
@@ -23,10 +38,21 @@ public final class Factors {
     this.rows = rows;
     this.k = k;
     this.stride = stride;
+    this.biased = biased;
     this.data = new float[(int) size];
+    if (biased) {
+      for (int r = 0; r < rows; r++) {
+        data[r * stride + k + 1] = 1f;
+      }
+    }
   }
 
-  /** Copies from a dense row-major array with stride k. */
+  /** Columns a row's solve writes: k, or k + 1 with the bias. */
+  public int unknowns() {
+    return biased ? k + 1 : k;
+  }
+
+  /** Copies from a dense row-major array with stride k (the latent part only). */
   public void setFromDense(float[] dense) {
     if (dense.length != (long) rows * k) {
       throw new IllegalArgumentException(
@@ -37,7 +63,7 @@ public final class Factors {
     }
   }
 
-  /** A dense row-major copy with stride k. */
+  /** A dense row-major copy with stride k (the latent part only). */
   public float[] toDense() {
     float[] dense = new float[rows * k];
     for (int r = 0; r < rows; r++) {
@@ -46,8 +72,35 @@ public final class Factors {
     return dense;
   }
 
+  /** The biases (column k) of a biased side. */
+  public float[] biases() {
+    requireBiased();
+    float[] b = new float[rows];
+    for (int r = 0; r < rows; r++) {
+      b[r] = data[r * stride + k];
+    }
+    return b;
+  }
+
+  /** Replaces the biases (column k) of a biased side. */
+  public void setBiases(float[] biases) {
+    requireBiased();
+    if (biases.length != rows) {
+      throw new IllegalArgumentException("expected " + rows + " biases, got " + biases.length);
+    }
+    for (int r = 0; r < rows; r++) {
+      data[r * stride + k] = biases[r];
+    }
+  }
+
+  private void requireBiased() {
+    if (!biased) {
+      throw new IllegalStateException("these factors have no bias column");
+    }
+  }
+
   public Factors copy() {
-    Factors c = new Factors(rows, k, stride);
+    Factors c = new Factors(rows, k, stride, biased);
     System.arraycopy(data, 0, c.data, 0, data.length);
     return c;
   }

@@ -1,35 +1,50 @@
 package org.alskernel.linalg;
 
+import java.util.Arrays;
 import org.alskernel.simd.VectorOps;
 
 /**
- * Builds one row's normal equations (docs/math.md, "One builder"):
+ * Builds one row's normal equations (docs/math.md, "One builder for many models"):
  *
- * <pre>  A = β·G + Σ_j w_j·y_j y_jᵀ + λ·I        b = Σ_j t_j·y_j</pre>
+ * <pre>  A = β·G + Σ_j w_j·y_j y_jᵀ + λ_u·I        b = β·g + Σ_j t_j·y_j</pre>
  *
- * where j runs over the row's stored entries, y_j is the other side's factor row of entry j, and
- * (w_j, t_j) come from {@link EntryWeights}. Neighbours are gathered {@link RowWorkspace#BATCH} at a
- * time into a packed buffer (plain and weighted copies) and applied with one register-blocked rank
- * update, so the work per row allocates nothing and touches only the row's neighbours.
+ * where j runs over the row's stored entries, y_j is the other side's factor row of entry j, (w_j, t_j)
+ * come from {@link EntryWeights}, and (G, g) are terms shared by every row of the half-sweep (the
+ * implicit models' Gram matrix over all neighbours, and for biased implicit ALS the bias part of b).
+ * Every model of the family is a choice of β, G, g, the weights and λ_u.
+ *
+ * <p>When the other side is {@link Factors#biased biased}, its gathered row is {@code (y_j, γ_j, 1)};
+ * the builder turns it into the augmented vector {@code (y_j, 1)} by reading γ_j, writing 1 over it
+ * and clearing the constant column, and shifts the target by the other side's bias:
+ * {@code t_j −= w_j·γ_j}. The system then has {@code k + 1} unknowns {@code (x_u, β_u)}.
+ *
+ * <p>Neighbours are gathered {@link RowWorkspace#BATCH} at a time into a packed buffer (plain and
+ * weighted copies) and applied with one register-blocked rank update, so the work per row allocates
+ * nothing and touches only the row's neighbours.
  */
 public final class NormalEquations {
   private NormalEquations() {}
 
   /**
-   * Fills {@code ws.a} (upper triangle valid, stride kp) and {@code ws.b}.
+   * Fills {@code ws.a} (upper triangle valid, stride kp) and {@code ws.b}, with
+   * {@code other.unknowns()} unknowns; everything outside that leading block is zero.
    *
-   * @param gram the other side's Gram matrix YᵀY (kp×kp), or null when β = 0
+   * @param gram the shared matrix G (kp×kp, zero outside the leading block), or null when β = 0
+   * @param gramRhs the shared vector g (kp), or null for none
+   * @param lambda λ_u, this row's regularisation
    * @param other the other side's factors; {@code other.stride} must equal {@code ws.kp}
+   * @param row the CSR row, passed on to the weights
    * @param indices column indices of the CSR row, entries [from, to)
    * @param values the stored values of the CSR row, entries [from, to)
    */
-  public static void build(VectorOps ops, float[] gram, float beta, float lambda, Factors other,
-      int[] indices, float[] values, int from, int to, EntryWeights weights, RowWorkspace ws) {
+  public static void build(VectorOps ops, float[] gram, float[] gramRhs, float beta, float lambda,
+      Factors other, int row, int[] indices, float[] values, int from, int to, EntryWeights weights,
+      RowWorkspace ws) {
     int kp = ws.kp;
     float[] a = ws.a;
     float[] b = ws.b;
     if (gram == null || beta == 0f) {
-      java.util.Arrays.fill(a, 0f);
+      Arrays.fill(a, 0f);
     } else if (beta == 1f) {
       System.arraycopy(gram, 0, a, 0, kp * kp);
     } else {
@@ -37,22 +52,36 @@ public final class NormalEquations {
         a[i] = beta * gram[i];
       }
     }
-    for (int i = 0; i < other.k; i++) {
+    int dim = other.unknowns();
+    for (int i = 0; i < dim; i++) {
       a[i * kp + i] += lambda;
     }
-    java.util.Arrays.fill(b, 0f);
+    if (gramRhs == null || beta == 0f) {
+      Arrays.fill(b, 0f);
+    } else {
+      for (int i = 0; i < kp; i++) {
+        b[i] = beta * gramRhs[i];
+      }
+    }
 
     float[] y = other.data;
     float[] packed = ws.packed;
     float[] weighted = ws.weighted;
+    boolean biased = other.biased;
+    int k = other.k;
     for (int start = from; start < to; start += RowWorkspace.BATCH) {
       int n = Math.min(RowWorkspace.BATCH, to - start);
-      weights.compute(values, start, n, ws.w, ws.t);
+      weights.compute(row, indices, values, start, n, ws.w, ws.t);
       for (int j = 0; j < n; j++) {
         int src = indices[start + j] * kp;
         int dst = j * kp;
         System.arraycopy(y, src, packed, dst, kp);
         float wj = ws.w[j];
+        if (biased) {
+          ws.t[j] -= wj * packed[dst + k];
+          packed[dst + k] = 1f;
+          packed[dst + k + 1] = 0f;
+        }
         for (int c = 0; c < kp; c++) {
           weighted[dst + c] = wj * packed[dst + c];
         }
@@ -60,5 +89,15 @@ public final class NormalEquations {
       }
       ops.rankUpdate(packed, 0, weighted, 0, n, kp, a, 0);
     }
+  }
+
+  /**
+   * The unbiased form without a shared right-hand side: {@code A = β·G + Σ w_j y_j y_jᵀ + λ·I},
+   * {@code b = Σ t_j y_j} (implicit ALS with β = 1, explicit with β = 0).
+   */
+  public static void build(VectorOps ops, float[] gram, float beta, float lambda, Factors other,
+      int row, int[] indices, float[] values, int from, int to, EntryWeights weights,
+      RowWorkspace ws) {
+    build(ops, gram, null, beta, lambda, other, row, indices, values, from, to, weights, ws);
   }
 }

@@ -23,6 +23,11 @@ public final class SystemSolver {
     this.batch = k <= BATCHED_MAX_K ? new InterleavedBatch(ops, k) : null;
   }
 
+  /** The number of unknowns of the systems this solver takes. */
+  public int unknowns() {
+    return k;
+  }
+
   /** The batch to queue systems into, or null when systems are solved one at a time. */
   public InterleavedBatch batch() {
     return batch;

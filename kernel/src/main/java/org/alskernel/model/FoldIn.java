@@ -42,7 +42,7 @@ final class FoldIn {
    * FoldInTest holds the two to the same bits.
    */
   private static EntryWeights implicitWeights(Confidence confidence, float alpha, float epsilon) {
-    return (values, from, count, w, t) -> {
+    return (row, indices, values, from, count, w, t) -> {
       for (int j = 0; j < count; j++) {
         float r = values[from + j];
         float c = confidence.apply(r, alpha, epsilon);
@@ -108,7 +108,7 @@ final class FoldIn {
       return new float[k]; // the trainer gives an empty row the zero vector too
     }
     RowWorkspace ws = new RowWorkspace(this.items.stride);
-    NormalEquations.build(ops, gram, 1f, settings.lambda(), this.items, items, values, 0,
+    NormalEquations.build(ops, gram, 1f, settings.lambda(), this.items, 0, items, values, 0,
         items.length, weights, ws);
     int pivot = new SystemSolver(ops, k).solveOne(ws);
     if (pivot >= 0) {

@@ -3,8 +3,8 @@ package org.alskernel.train;
 import java.util.concurrent.ForkJoinPool;
 
 /**
- * Settings of implicit ALS training. Immutable; made with {@link #builder()}, which refuses bad values
- * up front with a message naming the setting.
+ * Settings of ALS training: which {@link AlsVariant} and its parameters. Immutable; made with
+ * {@link #builder()}, which refuses bad values up front with a message naming the setting.
  *
  * @param factors k, the length of every factor vector (≥ 1)
  * @param lambda λ, the L2 regularisation (≥ 0; 0 is allowed but fails on rank-deficient rows)
@@ -18,6 +18,12 @@ import java.util.concurrent.ForkJoinPool;
  * @param initScale standard deviation of the Gaussian initial factors (&gt; 0)
  * @param computeLoss whether to evaluate the full objective after every iteration for the listener
  * @param listener called after every iteration; may stop training (null: none)
+ * @param variant which model of the family: implicit (default) or explicit, plain or biased
+ * @param lambdaScaledByCount ALS-WR: each row's λ is λ·(its number of stored entries), as in Spark
+ *     MLlib; else λ for every row
+ * @param weighting the rating weights of the explicit variants (uniform for implicit ones)
+ * @param ratingScale the declared range of explicit ratings (null: none); training refuses a rating
+ *     outside it
  */
 public record AlsConfig(
     int factors,
@@ -31,7 +37,11 @@ public record AlsConfig(
     ForkJoinPool pool,
     float initScale,
     boolean computeLoss,
-    IterationListener listener) {
+    IterationListener listener,
+    AlsVariant variant,
+    boolean lambdaScaledByCount,
+    ExplicitWeighting weighting,
+    RatingScale ratingScale) {
 
   /** Longest factor vector accepted: a k×k system per worker must stay small. */
   public static final int MAX_FACTORS = 4096;
@@ -57,6 +67,34 @@ public record AlsConfig(
     if (!(initScale > 0f) || !Float.isFinite(initScale)) {
       throw new IllegalArgumentException("initScale must be a finite number > 0, got " + initScale);
     }
+    if (variant == null) {
+      throw new IllegalArgumentException("variant must not be null");
+    }
+    if (weighting == null) {
+      throw new IllegalArgumentException("weighting must not be null (use ExplicitWeighting.uniform())");
+    }
+    // Explicit systems see only a row's own ratings: with λ = 0 any row with fewer than k (k + 1
+    // biased) ratings is singular, so λ > 0 is required rather than left to fail mid-training.
+    if (variant.isExplicit() && !(lambda > 0f)) {
+      throw new IllegalArgumentException(
+          "lambda must be > 0 for the " + variant + " variant, got " + lambda);
+    }
+    if (lambdaScaledByCount && !(lambda > 0f)) {
+      throw new IllegalArgumentException(
+          "lambda must be > 0 when it is scaled by count (ALS-WR), got " + lambda);
+    }
+    if (!variant.isExplicit() && !(weighting instanceof ExplicitWeighting.Uniform)) {
+      throw new IllegalArgumentException("weighting " + weighting + " applies to the explicit"
+          + " variants only; the " + variant + " variant weighs entries by confidence (alpha)");
+    }
+    if (!variant.isExplicit() && ratingScale != null) {
+      throw new IllegalArgumentException("ratingScale applies to the explicit variants only, not to "
+          + variant);
+    }
+    if (computeLoss && variant == AlsVariant.IMPLICIT_BIASED) {
+      throw new IllegalArgumentException("computeLoss is not available for the IMPLICIT_BIASED"
+          + " variant (its objective has no Gram shortcut in the kernel yet)");
+    }
   }
 
   private static void requireNonNegative(String name, float value) {
@@ -69,7 +107,10 @@ public record AlsConfig(
     return new Builder();
   }
 
-  /** A builder with defaults: k = 64, λ = 0.1, α = 40, linear confidence, 15 iterations. */
+  /**
+   * A builder with defaults: the implicit variant, k = 64, λ = 0.1, α = 40, linear confidence, 15
+   * iterations.
+   */
   public static final class Builder {
     private int factors = 64;
     private float lambda = 0.1f;
@@ -83,6 +124,10 @@ public record AlsConfig(
     private float initScale = 0.01f;
     private boolean computeLoss;
     private IterationListener listener;
+    private AlsVariant variant = AlsVariant.IMPLICIT;
+    private boolean lambdaScaledByCount;
+    private ExplicitWeighting weighting = ExplicitWeighting.uniform();
+    private RatingScale ratingScale;
 
     public Builder factors(int k) {
       this.factors = k;
@@ -147,9 +192,34 @@ public record AlsConfig(
       return this;
     }
 
+    /** Which model of the family to train (default {@link AlsVariant#IMPLICIT}). */
+    public Builder variant(AlsVariant variant) {
+      this.variant = variant;
+      return this;
+    }
+
+    /** ALS-WR: λ_u = λ·|N(u)| and λ_i = λ·|N(i)| (default false: λ for every row). */
+    public Builder lambdaScaledByCount(boolean scaled) {
+      this.lambdaScaledByCount = scaled;
+      return this;
+    }
+
+    /** Rating weights of an explicit variant (default uniform). */
+    public Builder weighting(ExplicitWeighting weighting) {
+      this.weighting = weighting;
+      return this;
+    }
+
+    /** Declares the rating range, e.g. {@code ratingScale(1, 5)}; ratings outside are refused. */
+    public Builder ratingScale(float min, float max) {
+      this.ratingScale = new RatingScale(min, max);
+      return this;
+    }
+
     public AlsConfig build() {
       return new AlsConfig(factors, lambda, alpha, confidence, epsilon, iterations, seed, threads,
-          pool, initScale, computeLoss, listener);
+          pool, initScale, computeLoss, listener, variant, lambdaScaledByCount, weighting,
+          ratingScale);
     }
   }
 }

@@ -4,6 +4,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.BooleanSupplier;
 import org.alskernel.data.CsrMatrix;
+import org.alskernel.linalg.AugmentedGram;
+import org.alskernel.linalg.EntryWeights;
 import org.alskernel.linalg.Factors;
 import org.alskernel.linalg.Gram;
 import org.alskernel.linalg.ParallelRunner;
@@ -12,8 +14,15 @@ import org.alskernel.simd.VectorOps;
 import org.alskernel.simd.VectorOpsProvider;
 
 /**
- * Implicit ALS state that can be stepped one half-sweep at a time: what {@link AlsTrainer} drives, and
- * what tests and benchmarks use to look between the steps.
+ * ALS state that can be stepped one half-sweep at a time: what {@link AlsTrainer} drives, and what
+ * tests and benchmarks use to look between the steps. Every {@link AlsVariant} runs the same sweep;
+ * the variant only chooses its terms (docs/math.md, "The family"):
+ *
+ * <ul>
+ *   <li>implicit: β = 1 with the other side's Gram matrix, {@link ImplicitWeights};
+ *   <li>explicit: β = 0 (no Gram matrix), {@link ExplicitWeights};
+ *   <li>biased: {@link Factors#biased biased} factors, and for implicit the {@link AugmentedGram}.
+ * </ul>
  *
  * <p>Each side has two factor buffers; a sweep writes the spare one and swaps only when it completes,
  * so a cancelled or failed sweep leaves the session exactly as it was. Gram matrices are cached per
@@ -26,7 +35,11 @@ public final class AlsSession implements AutoCloseable {
   private final ParallelRunner runner;
   private final ForkJoinPool ownedPool;
   private final CsrMatrix userItems;
-  private final ImplicitWeights weights;
+  private final CsrMatrix itemUsers;
+  private final ImplicitWeights implicitWeights;
+  private final ExplicitWeights[] explicitWeights;
+  /** μ of the explicit biased variant (the mean training rating), else 0. */
+  private final float mean;
   private final HalfSweep userSweep;
   private final HalfSweep itemSweep;
   private Factors users;
@@ -35,11 +48,17 @@ public final class AlsSession implements AutoCloseable {
   private Factors spareItems;
   private float[] userGram;
   private float[] itemGram;
+  private float[] userGramRhs;
+  private float[] itemGramRhs;
 
   /**
-   * A session on {@code userItems} (users × items, values = interaction strengths) with seeded random
-   * initial factors. Work runs on {@code config.pool()} if given, else on a pool of {@code
-   * config.threads()} threads that {@link #close()} shuts down (none for one thread).
+   * A session on {@code userItems} (users × items; values are interaction strengths for the implicit
+   * variants and ratings for the explicit ones) with seeded random initial factors and zero biases.
+   * Work runs on {@code config.pool()} if given, else on a pool of {@code config.threads()} threads
+   * that {@link #close()} shuts down (none for one thread).
+   *
+   * @throws IllegalArgumentException if a rating lies outside the declared scale, or a weight is not
+   *     finite and &gt; 0, naming the entry
    */
   public AlsSession(CsrMatrix userItems, AlsConfig config) {
     this(userItems, config, VectorOpsProvider.get());
@@ -47,26 +66,59 @@ public final class AlsSession implements AutoCloseable {
 
   /** As above with an explicit kernel implementation (tests compare scalar and vector). */
   public AlsSession(CsrMatrix userItems, AlsConfig config, VectorOps ops) {
+    AlsVariant variant = config.variant();
+    if (config.ratingScale() != null) {
+      config.ratingScale().requireContains(userItems);
+    }
     this.config = config;
     this.ops = ops;
     this.userItems = userItems;
+    int k = config.factors();
+    boolean biased = variant.isBiased();
+    int kp = ops.paddedStride(biased ? k + 2 : k);
+    this.itemUsers = userItems.transpose();
+    this.mean = variant == AlsVariant.EXPLICIT_BIASED ? meanOf(userItems) : 0f;
+    EntryWeights userWeights;
+    EntryWeights itemWeights;
+    float beta;
+    if (variant.isExplicit()) {
+      this.implicitWeights = null;
+      this.explicitWeights = ExplicitWeights.forSides(config.weighting(), userItems, itemUsers, mean);
+      userWeights = explicitWeights[0];
+      itemWeights = explicitWeights[1];
+      beta = 0f;
+    } else {
+      this.implicitWeights = new ImplicitWeights(config.confidence(), config.alpha(), config.epsilon());
+      this.explicitWeights = null;
+      userWeights = implicitWeights;
+      itemWeights = implicitWeights;
+      beta = 1f;
+    }
     this.ownedPool =
         config.pool() == null && config.threads() > 1 ? new ForkJoinPool(config.threads()) : null;
     this.runner = new ParallelRunner(config.pool() != null ? config.pool() : ownedPool);
-    int k = config.factors();
-    int kp = ops.paddedStride(k);
     MemoryCheck.requireFits(userItems.rows(), userItems.cols(), k, kp, runner.workers());
-    CsrMatrix itemUsers = userItems.transpose();
-    this.weights = new ImplicitWeights(config.confidence(), config.alpha(), config.epsilon());
-    this.userSweep = new HalfSweep(ops, runner, userItems, "user", k, kp, config.lambda(), 1f, weights);
-    this.itemSweep = new HalfSweep(ops, runner, itemUsers, "item", k, kp, config.lambda(), 1f, weights);
-    this.users = new Factors(userItems.rows(), k, kp);
-    this.items = new Factors(userItems.cols(), k, kp);
-    this.spareUsers = new Factors(userItems.rows(), k, kp);
-    this.spareItems = new Factors(userItems.cols(), k, kp);
+    boolean scaled = config.lambdaScaledByCount();
+    this.userSweep = new HalfSweep(ops, runner, userItems, "user", k, kp, config.lambda(), scaled,
+        beta, userWeights);
+    this.itemSweep = new HalfSweep(ops, runner, itemUsers, "item", k, kp, config.lambda(), scaled,
+        beta, itemWeights);
+    this.users = new Factors(userItems.rows(), k, kp, biased);
+    this.items = new Factors(userItems.cols(), k, kp, biased);
+    this.spareUsers = new Factors(userItems.rows(), k, kp, biased);
+    this.spareItems = new Factors(userItems.cols(), k, kp, biased);
     SplittableRandom random = new SplittableRandom(config.seed());
     fillGaussian(users, random.split(), config.initScale());
     fillGaussian(items, random.split(), config.initScale());
+  }
+
+  /** The mean stored value, summed in double in row order. */
+  private static float meanOf(CsrMatrix m) {
+    double sum = 0;
+    for (float v : m.values()) {
+      sum += v;
+    }
+    return m.nnz() == 0 ? 0f : (float) (sum / m.nnz());
   }
 
   private static void fillGaussian(Factors f, SplittableRandom random, float scale) {
@@ -94,7 +146,8 @@ public final class AlsSession implements AutoCloseable {
   }
 
   void updateUsers(BooleanSupplier cancelled) {
-    userSweep.solve(itemGram(), items, spareUsers, cancelled);
+    refreshItemGram();
+    userSweep.solve(itemGram, itemGramRhs, items, spareUsers, cancelled);
     Factors old = users;
     users = spareUsers;
     spareUsers = old;
@@ -102,37 +155,95 @@ public final class AlsSession implements AutoCloseable {
   }
 
   void updateItems(BooleanSupplier cancelled) {
-    itemSweep.solve(userGram(), users, spareItems, cancelled);
+    refreshUserGram();
+    itemSweep.solve(userGram, userGramRhs, users, spareItems, cancelled);
     Factors old = items;
     items = spareItems;
     spareItems = old;
     itemGram = null;
   }
 
-  /** The full implicit objective at the current factors (docs/math.md). */
+  /**
+   * The full objective at the current factors (docs/math.md): the implicit one over every pair, or the
+   * explicit one over the stored ratings.
+   *
+   * @throws UnsupportedOperationException for {@link AlsVariant#IMPLICIT_BIASED}
+   */
   public double loss() {
-    return ImplicitObjective.evaluate(ops, runner, userItems, weights, config.lambda(), users, items,
-        userGram(), itemGram());
+    if (explicitWeights != null) {
+      return ExplicitObjective.evaluate(ops, runner, userItems, itemUsers, explicitWeights[0], mean,
+          config.lambda(), config.lambdaScaledByCount(), users, items);
+    }
+    if (users.biased) {
+      throw new UnsupportedOperationException("the loss of the IMPLICIT_BIASED variant is not"
+          + " implemented");
+    }
+    if (config.lambdaScaledByCount()) {
+      throw new UnsupportedOperationException("the implicit loss with lambda scaled by count is not"
+          + " implemented");
+    }
+    refreshUserGram();
+    refreshItemGram();
+    return ImplicitObjective.evaluate(ops, runner, userItems, implicitWeights, config.lambda(),
+        users, items, userGram, itemGram);
   }
 
-  private float[] userGram() {
-    if (userGram == null) {
+  // Only implicit models need the shared terms; explicit ones (β = 0) skip the Gram pass.
+  private void refreshUserGram() {
+    if (userGram == null && implicitWeights != null) {
       userGram = Gram.compute(ops, users, runner);
+      userGramRhs = augment(userGram, users);
     }
-    return userGram;
   }
 
-  private float[] itemGram() {
-    if (itemGram == null) {
+  private void refreshItemGram() {
+    if (itemGram == null && implicitWeights != null) {
       itemGram = Gram.compute(ops, items, runner);
+      itemGramRhs = augment(itemGram, items);
     }
-    return itemGram;
+  }
+
+  /** Turns a biased side's stored Gram into G̃ in place and returns g; null for unbiased sides. */
+  private static float[] augment(float[] gram, Factors f) {
+    if (!f.biased) {
+      return null;
+    }
+    float[] rhs = new float[f.stride];
+    AugmentedGram.fromStored(gram.clone(), f.k, f.stride, gram, rhs);
+    return rhs;
   }
 
   /** Replaces the user factors (dense, row-major, stride k). */
   public void setUserFactors(float[] dense) {
     users.setFromDense(dense);
     userGram = null;
+  }
+
+  /** Replaces the user biases (biased variants). */
+  public void setUserBiases(float[] biases) {
+    users.setBiases(biases);
+    userGram = null;
+  }
+
+  /** Replaces the item biases (biased variants). */
+  public void setItemBiases(float[] biases) {
+    items.setBiases(biases);
+    itemGram = null;
+  }
+
+  /** A copy of the user biases (biased variants). */
+  public float[] userBiases() {
+    return users.biases();
+  }
+
+  /** A copy of the item biases (biased variants). */
+  public float[] itemBiases() {
+    return items.biases();
+  }
+
+  /** μ: the mean training rating for {@link AlsVariant#EXPLICIT_BIASED}, else 0. */
+  public float globalMean() {
+    return mean;
   }
 
   /** Replaces the item factors (dense, row-major, stride k). */
@@ -153,6 +264,10 @@ public final class AlsSession implements AutoCloseable {
 
   /** The model at the current factors. */
   public FactorModel toModel() {
+    if (users.biased) {
+      return new FactorModel(config.factors(), users.rows, items.rows, users.toDense(),
+          items.toDense(), mean, users.biases(), items.biases());
+    }
     return new FactorModel(config.factors(), users.rows, items.rows, users.toDense(), items.toDense());
   }
 

@@ -36,6 +36,7 @@ final class HalfSweep {
   private final String side;
   private final int k;
   private final float lambda;
+  private final boolean lambdaScaledByCount;
   private final float beta;
   private final EntryWeights weights;
   private final RowWorkspace[] workspaces;
@@ -43,14 +44,19 @@ final class HalfSweep {
   private final int[][] batchRows;
   private final int[] chunkStart;
 
+  /**
+   * @param lambdaScaledByCount λ_u = λ·|N(u)| (ALS-WR, as in Spark MLlib) instead of λ
+   * @param beta weight of the shared Gram term: 1 for implicit models, 0 for explicit ones
+   */
   HalfSweep(VectorOps ops, ParallelRunner runner, CsrMatrix rows, String side, int k, int kp,
-      float lambda, float beta, EntryWeights weights) {
+      float lambda, boolean lambdaScaledByCount, float beta, EntryWeights weights) {
     this.ops = ops;
     this.runner = runner;
     this.rows = rows;
     this.side = side;
     this.k = k;
     this.lambda = lambda;
+    this.lambdaScaledByCount = lambdaScaledByCount;
     this.beta = beta;
     this.weights = weights;
     this.workspaces = new RowWorkspace[runner.workers()];
@@ -58,7 +64,6 @@ final class HalfSweep {
     this.batchRows = new int[workspaces.length][ops.lanes()];
     for (int w = 0; w < workspaces.length; w++) {
       workspaces[w] = new RowWorkspace(kp);
-      solvers[w] = new SystemSolver(ops, k);
     }
     this.chunkStart = chunkBoundaries(rows, k, runner.workers() == 1 ? 1 : runner.workers() * CHUNKS_PER_WORKER);
   }
@@ -85,16 +90,22 @@ final class HalfSweep {
   /**
    * Writes the solution of every row into {@code out}.
    *
-   * @param gram the other side's Gram matrix (used when β ≠ 0)
+   * @param gram the shared matrix G of the builder (used when β ≠ 0), zero outside the unknowns
+   * @param gramRhs the shared right-hand side g, or null
+   * @param other the other side's factors; when biased, {@code out} must be biased too
    * @param cancelled polled between chunks; when it turns true the sweep stops and throws
    * @throws NotPositiveDefiniteException naming the side, the row and λ
    * @throws CancellationException when cancelled ({@code out} is then partly written)
    */
-  void solve(float[] gram, Factors other, Factors out, BooleanSupplier cancelled) {
+  void solve(float[] gram, float[] gramRhs, Factors other, Factors out, BooleanSupplier cancelled) {
     AtomicInteger next = new AtomicInteger();
     int chunks = chunkStart.length - 1;
+    int dim = out.unknowns();
     runner.run(workspaces.length, worker -> {
       RowWorkspace ws = workspaces[worker];
+      if (solvers[worker] == null || solvers[worker].unknowns() != dim) {
+        solvers[worker] = new SystemSolver(ops, dim);
+      }
       SystemSolver solver = solvers[worker];
       InterleavedBatch batch = solver.batch();
       if (batch != null) {
@@ -105,7 +116,7 @@ final class HalfSweep {
           throw new CancellationException("training was cancelled");
         }
         for (int r = chunkStart[c]; r < chunkStart[c + 1]; r++) {
-          solveRow(r, gram, other, out, ws, solver, batchRows[worker]);
+          solveRow(r, gram, gramRhs, other, out, ws, solver, batchRows[worker]);
         }
         if (batch != null) {
           flush(batch, batchRows[worker], out);
@@ -114,17 +125,20 @@ final class HalfSweep {
     });
   }
 
-  private void solveRow(int r, float[] gram, Factors other, Factors out, RowWorkspace ws,
-      SystemSolver solver, int[] laneRows) {
+  private void solveRow(int r, float[] gram, float[] gramRhs, Factors other, Factors out,
+      RowWorkspace ws, SystemSolver solver, int[] laneRows) {
     int from = rows.indptr()[r];
     int to = rows.indptr()[r + 1];
     int offset = r * out.stride;
-    if (from == to) {
-      Arrays.fill(out.data, offset, offset + out.stride, 0f);
+    // Only the unknowns are written: a biased row keeps its constant column (k + 1) at 1.
+    int dim = out.unknowns();
+    // An empty row's system is λ·I x = 0 unless a shared right-hand side (biased implicit) adds to b.
+    if (from == to && (gramRhs == null || beta == 0f)) {
+      Arrays.fill(out.data, offset, offset + dim, 0f);
       return;
     }
-    NormalEquations.build(ops, gram, beta, lambda, other, rows.indices(), rows.values(), from, to,
-        weights, ws);
+    NormalEquations.build(ops, gram, gramRhs, beta, lambdaOf(r), other, r, rows.indices(),
+        rows.values(), from, to, weights, ws);
     InterleavedBatch batch = solver.batch();
     if (batch != null) {
       laneRows[batch.size()] = r;
@@ -136,40 +150,43 @@ final class HalfSweep {
     }
     int pivot = solver.solveOne(ws);
     if (pivot >= 0) {
-      throw notPositiveDefinite(r, pivot);
+      throw notPositiveDefinite(r, pivot, dim);
     }
-    System.arraycopy(ws.b, 0, out.data, offset, out.stride);
+    System.arraycopy(ws.b, 0, out.data, offset, dim);
     requireFinite(out, r);
   }
 
-  /** Solves the batched rows and writes their solutions (padding stays zero). */
+  /** λ_u of row r; ALS-WR counts an empty row (solved only under biased implicit ALS) as one entry. */
+  private float lambdaOf(int r) {
+    return lambdaScaledByCount ? lambda * Math.max(1, rows.rowLength(r)) : lambda;
+  }
+
+  /** Solves the batched rows and writes their unknowns. */
   private void flush(InterleavedBatch batch, int[] laneRows, Factors out) {
     if (batch.size() == 0) {
       return;
     }
     int failed = batch.solve();
     if (failed >= 0) {
-      throw notPositiveDefinite(laneRows[failed], batch.failedPivot(failed));
+      throw notPositiveDefinite(laneRows[failed], batch.failedPivot(failed), out.unknowns());
     }
     for (int lane = 0; lane < batch.size(); lane++) {
-      int offset = laneRows[lane] * out.stride;
-      batch.solution(lane, out.data, offset);
-      Arrays.fill(out.data, offset + k, offset + out.stride, 0f);
+      batch.solution(lane, out.data, laneRows[lane] * out.stride);
       requireFinite(out, laneRows[lane]);
     }
     batch.clear();
   }
 
-  private NotPositiveDefiniteException notPositiveDefinite(int r, int pivot) {
-    return new NotPositiveDefiniteException(side, r, lambda,
-        "pivot " + pivot + " of k = " + k + " is not positive");
+  private NotPositiveDefiniteException notPositiveDefinite(int r, int pivot, int dim) {
+    return new NotPositiveDefiniteException(side, r, lambdaOf(r),
+        "pivot " + pivot + " of " + dim + " unknowns is not positive");
   }
 
   private void requireFinite(Factors out, int r) {
-    for (int f = 0, o = r * out.stride; f < k; f++) {
+    for (int f = 0, o = r * out.stride; f < out.unknowns(); f++) {
       if (!Float.isFinite(out.data[o + f])) {
-        throw new NotPositiveDefiniteException(side, r, lambda,
-            "the solution has a non-finite entry " + out.data[o + f] + " at factor " + f);
+        throw new NotPositiveDefiniteException(side, r, lambdaOf(r),
+            "the solution has a non-finite entry " + out.data[o + f] + " at unknown " + f);
       }
     }
   }

@@ -18,7 +18,8 @@ final class ImplicitWeights implements EntryWeights {
   }
 
   @Override
-  public void compute(float[] values, int from, int count, float[] w, float[] t) {
+  public void compute(int row, int[] indices, float[] values, int from, int count, float[] w,
+      float[] t) {
     for (int j = 0; j < count; j++) {
       float r = values[from + j];
       float c = confidence.apply(r, alpha, epsilon);

@@ -84,7 +84,7 @@ final class Fixtures {
 
   /** The kernel's implicit terms written out again for tests: w = c − 1, t = c·p. */
   static EntryWeights implicitWeights(Confidence confidence, float alpha, float epsilon) {
-    return (values, from, count, w, t) -> {
+    return (row, indices, values, from, count, w, t) -> {
       for (int j = 0; j < count; j++) {
         float r = values[from + j];
         float c = confidence.apply(r, alpha, epsilon);

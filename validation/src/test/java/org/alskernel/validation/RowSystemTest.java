@@ -174,7 +174,7 @@ class RowSystemTest {
     other.setFromDense(otherDense);
     float[] gram = Gram.compute(ops, other, new ParallelRunner(null));
     RowWorkspace ws = new RowWorkspace(kp);
-    NormalEquations.build(ops, gram, 1f, LAMBDA, other, rows.indices(), rows.values(),
+    NormalEquations.build(ops, gram, 1f, LAMBDA, other, row, rows.indices(), rows.values(),
         rows.indptr()[row], rows.indptr()[row + 1], weights, ws);
     double[] upperA = new double[k * k];
     for (int i = 0; i < k; i++) {
