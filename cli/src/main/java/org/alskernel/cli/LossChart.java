@@ -46,7 +46,7 @@ final class LossChart {
       lo -= pad;
       hi += pad;
     }
-    double yStep = niceStep((hi - lo) / 5);
+    double yStep = niceStep((hi - lo) / 6);
     double y0 = Math.floor(lo / yStep) * yStep;
     double y1 = Math.ceil(hi / yStep) * yStep;
     int n = loss.length;
