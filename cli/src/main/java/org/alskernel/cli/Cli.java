@@ -68,7 +68,8 @@ public final class Cli {
   private static int usageError(ParameterException ex, PrintWriter err) {
     CommandLine c = ex.getCommandLine();
     String name = qualifiedName(c);
-    String message = ex.getMessage();
+    // picocli words a few messages (argument groups) as "Error: ..."; the prefix already says so
+    String message = ex.getMessage().replaceFirst("^Error: ", "");
     if (ex instanceof UnmatchedArgumentException u && c.getParent() == null && !u.getUnmatched().isEmpty()
         && !u.getUnmatched().getFirst().startsWith("-")) {
       List<String> commands = List.copyOf(c.getSubcommands().keySet());

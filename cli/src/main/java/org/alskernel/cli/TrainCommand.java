@@ -48,6 +48,8 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     AlsConfig.Builder config = training.builder(spec);
+    requireFolder(model);
+    if (chart != null) requireFolder(chart);
     PrintWriter out = spec.commandLine().getOut();
     Interactions data = DataReport.read(spec, input, file, out);
     Progress progress = new Progress(out, training.iterations, terminal && !plain);
@@ -66,5 +68,13 @@ final class TrainCommand implements Callable<Integer> {
       out.println("wrote " + chart);
     }
     return Cli.OK;
+  }
+
+  /** Checked before training, so a typo in an output path does not cost a whole run. */
+  private static void requireFolder(Path output) {
+    Path folder = output.toAbsolutePath().getParent();
+    if (folder != null && !Files.isDirectory(folder)) {
+      throw new Failure("cannot write " + output + ": " + folder + " is not a directory");
+    }
   }
 }

@@ -84,7 +84,7 @@ class ErrorsTest {
 
   @Test
   void similarNeedsExactlyOneOfItemAndUser() {
-    CliRun.of("similar", "--model", model).fails(2);
+    assertFalse(CliRun.of("similar", "--model", model).fails(2).err().contains("Error:"));
     CliRun.of("similar", "--model", model, "--item", "101", "--user", "3").fails(2);
   }
 
@@ -160,6 +160,15 @@ class ErrorsTest {
     String err = CliRun.of("train", tiny, "--format", "ml-100k", "--model", dir.resolve("z"),
         "--lambda", 0, "-k", 8, "--iterations", 2).fails(1).err();
     assertTrue(err.contains("training failed") && err.contains("lambda"), err);
+  }
+
+  @Test
+  void outputFolderMissing() {
+    Path out = dir.resolve("no-such-folder").resolve("m.alsm");
+    String err = CliRun.of(fast("train", data, "--format", "ml-100k", "--model", out)).fails(1).err();
+    assertTrue(err.contains("no-such-folder") && err.contains("not a directory"), err);
+    assertFalse(CliRun.of(fast("train", data, "--format", "ml-100k", "--model", dir.resolve("ok.alsm"),
+        "--chart", out)).fails(1).out().contains("iteration"), "checked before training");
   }
 
   @Test
