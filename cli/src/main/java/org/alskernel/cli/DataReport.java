@@ -1,0 +1,25 @@
+package org.alskernel.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.alskernel.data.Interactions;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Reads a command's input file and says what it holds, so a wrong format shows at once. */
+final class DataReport {
+  private DataReport() {}
+
+  static Interactions read(CommandSpec spec, FormatOptions input, Path file, PrintWriter out)
+      throws IOException {
+    long start = System.nanoTime();
+    Interactions data = input.read(spec, file, "FILE");
+    if (data.size() == 0) {
+      throw new Failure(file + ": no interactions" + (input.minValue == null ? "" : " with value >= " + input.minValue));
+    }
+    out.println(String.format(Locale.ROOT, "read %s: %,d users, %,d items, %,d interactions (%.1f s)",
+        file, data.users().size(), data.items().size(), data.size(), (System.nanoTime() - start) / 1e9));
+    return data;
+  }
+}

@@ -1,0 +1,65 @@
+package org.alskernel.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.alskernel.io.ModelFile;
+import org.alskernel.model.AlsModel;
+import org.alskernel.model.Scored;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code als similar}: the nearest items of an item, or users of a user, by cosine of the factors. */
+@Command(name = "similar", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Print the items most like an item, or the users most like a user (cosine of the "
+        + "factors), in the training file's ids.")
+final class SimilarCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "FILE", description = "a model written by train")
+  Path model;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Target target;
+
+  @Option(names = "-n", paramLabel = "N", defaultValue = "10", description = "how many (default: ${DEFAULT-VALUE})")
+  int n;
+
+  @Mixin CommonOptions common;
+
+  static final class Target {
+    @Option(names = "--item", required = true, paramLabel = "ID", description = "an item, by the file's id")
+    String item;
+
+    @Option(names = "--user", required = true, paramLabel = "ID", description = "a user, by the file's id")
+    String user;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    TrainingOptions.require(spec, n >= 1, "-n must be >= 1, got " + n);
+    PrintWriter out = spec.commandLine().getOut();
+    AlsModel m = ModelFile.load(model);
+    List<Scored> nearest;
+    String kind;
+    if (target.item != null) {
+      kind = "item";
+      nearest = m.similarItems(ModelIds.require(m.items(), target.item, "item", model), n);
+    } else {
+      kind = "user";
+      nearest = m.similarUsers(ModelIds.require(m.users(), target.user, "user", model), n);
+    }
+    TextTable table = new TextTable(kind, "cosine");
+    for (Scored s : nearest) {
+      table.row(s.id(), String.format(Locale.ROOT, "%.4f", s.score()));
+    }
+    table.print(out);
+    return Cli.OK;
+  }
+}
