@@ -59,7 +59,7 @@ final class BenchData {
    */
   static RowInput row(VectorOps ops, int itemCount, int k, int n, long seed) {
     Factors items = factors(ops, itemCount, k, 42);
-    float[] gram = Gram.compute(ops, items, new ParallelRunner(null));
+    float[] gram = Gram.of(ops, items, new ParallelRunner(null));
     SplittableRandom rnd = new SplittableRandom(seed);
     int[] indices = new int[n];
     float[] values = new float[n];

@@ -36,16 +36,18 @@ public class GramBenchmark {
 
   private VectorOps kernels;
   private Factors factors;
+  private Gram gram;
   private final ParallelRunner oneThread = new ParallelRunner(null);
 
   @Setup(Level.Trial)
   public void setUp() {
     kernels = BenchData.ops(ops);
     factors = BenchData.factors(kernels, ROWS, k, 42);
+    gram = new Gram(ROWS, factors.stride);
   }
 
   @Benchmark
   public float[] gram() {
-    return Gram.compute(kernels, factors, oneThread);
+    return gram.compute(kernels, factors, oneThread);
   }
 }

@@ -1,5 +1,6 @@
 package org.alskernel.linalg;
 
+import java.util.Arrays;
 import org.alskernel.simd.VectorOps;
 
 /**
@@ -9,27 +10,53 @@ import org.alskernel.simd.VectorOps;
  * the row count, each block's partial sum is computed in row order, and the partials are added in
  * block order. Within a block the rows are applied {@link RowWorkspace#BATCH} at a time so that the
  * rank update's inputs stay in L1.
+ *
+ * <p>An instance keeps its block buffers, so computing the Gram matrix of one side again and again (once
+ * per half-sweep) allocates nothing; {@link #of} is the one-off form.
  */
 public final class Gram {
   private static final int MIN_BLOCK_ROWS = 512;
   private static final int MAX_BLOCKS = 64;
 
-  private Gram() {}
+  private final int rows;
+  private final int kp;
+  private final int blockRows;
+  private final float[][] partial;
 
-  public static float[] compute(VectorOps ops, Factors y, ParallelRunner runner) {
-    int kp = y.stride;
-    int blocks = Math.max(1, Math.min(MAX_BLOCKS, (y.rows + MIN_BLOCK_ROWS - 1) / MIN_BLOCK_ROWS));
-    int blockRows = (y.rows + blocks - 1) / Math.max(1, blocks);
-    float[][] partial = new float[blocks][kp * kp];
-    runner.run(blocks, blk -> {
-      int end = Math.min(y.rows, (blk + 1) * blockRows);
+  /** Buffers for the Gram matrix of {@code rows} factor rows of stride {@code kp}. */
+  public Gram(int rows, int kp) {
+    int blocks = Math.max(1, Math.min(MAX_BLOCKS, (rows + MIN_BLOCK_ROWS - 1) / MIN_BLOCK_ROWS));
+    this.rows = rows;
+    this.kp = kp;
+    this.blockRows = (rows + blocks - 1) / blocks;
+    this.partial = new float[blocks][kp * kp];
+  }
+
+  /** YᵀY computed once, in a new array. */
+  public static float[] of(VectorOps ops, Factors y, ParallelRunner runner) {
+    return new Gram(y.rows, y.stride).compute(ops, y, runner);
+  }
+
+  /**
+   * YᵀY of {@code y} (which must have the row count and stride this instance was made for), in an
+   * array this instance owns and overwrites on the next call.
+   */
+  public float[] compute(VectorOps ops, Factors y, ParallelRunner runner) {
+    if (y.rows != rows || y.stride != kp) {
+      throw new IllegalArgumentException("Gram buffers for " + rows + " rows of stride " + kp
+          + " cannot take " + y.rows + " rows of stride " + y.stride);
+    }
+    runner.run(partial.length, blk -> {
+      float[] p = partial[blk];
+      Arrays.fill(p, 0f);
+      int end = Math.min(rows, (blk + 1) * blockRows);
       for (int start = blk * blockRows; start < end; start += RowWorkspace.BATCH) {
         int n = Math.min(RowWorkspace.BATCH, end - start);
-        ops.rankUpdate(y.data, start * kp, y.data, start * kp, n, kp, partial[blk], 0);
+        ops.rankUpdate(y.data, start * kp, y.data, start * kp, n, kp, p, 0);
       }
     });
     float[] g = partial[0];
-    for (int blk = 1; blk < blocks; blk++) {
+    for (int blk = 1; blk < partial.length; blk++) {
       float[] p = partial[blk];
       for (int i = 0; i < g.length; i++) {
         g[i] += p[i];

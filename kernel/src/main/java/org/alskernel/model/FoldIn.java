@@ -32,7 +32,7 @@ final class FoldIn {
     this.items = new Factors(itemCount, k, ops.paddedStride(k));
     items.setFromDense(denseItems);
     // One thread: Gram's result does not depend on the thread count, and this runs once per model.
-    this.gram = Gram.compute(ops, items, new ParallelRunner(null));
+    this.gram = Gram.of(ops, items, new ParallelRunner(null));
     this.weights = implicitWeights(settings.confidence(), settings.alpha(), settings.epsilon());
   }
 

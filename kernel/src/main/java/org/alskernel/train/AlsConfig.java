@@ -112,6 +112,8 @@ public record AlsConfig(
    * iterations.
    */
   public static final class Builder {
+    private Builder() {}
+
     private int factors = 64;
     private float lambda = 0.1f;
     private float alpha = 40f;

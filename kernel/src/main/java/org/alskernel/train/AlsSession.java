@@ -46,6 +46,8 @@ public final class AlsSession implements AutoCloseable {
   private Factors items;
   private Factors spareUsers;
   private Factors spareItems;
+  private final Gram userGramBuffers;
+  private final Gram itemGramBuffers;
   private float[] userGram;
   private float[] itemGram;
   private float[] userGramRhs;
@@ -65,6 +67,7 @@ public final class AlsSession implements AutoCloseable {
   }
 
   /** As above with an explicit kernel implementation (tests compare scalar and vector). */
+  @SuppressWarnings("exports") // VectorOps is internal: this form is for tests and benchmarks
   public AlsSession(CsrMatrix userItems, AlsConfig config, VectorOps ops) {
     AlsVariant variant = config.variant();
     if (config.ratingScale() != null) {
@@ -107,6 +110,8 @@ public final class AlsSession implements AutoCloseable {
     this.items = new Factors(userItems.cols(), k, kp, biased);
     this.spareUsers = new Factors(userItems.rows(), k, kp, biased);
     this.spareItems = new Factors(userItems.cols(), k, kp, biased);
+    this.userGramBuffers = new Gram(userItems.rows(), kp);
+    this.itemGramBuffers = new Gram(userItems.cols(), kp);
     SplittableRandom random = new SplittableRandom(config.seed());
     fillGaussian(users, random.split(), config.initScale());
     fillGaussian(items, random.split(), config.initScale());
@@ -191,14 +196,14 @@ public final class AlsSession implements AutoCloseable {
   // Only implicit models need the shared terms; explicit ones (β = 0) skip the Gram pass.
   private void refreshUserGram() {
     if (userGram == null && implicitWeights != null) {
-      userGram = Gram.compute(ops, users, runner);
+      userGram = userGramBuffers.compute(ops, users, runner);
       userGramRhs = augment(userGram, users);
     }
   }
 
   private void refreshItemGram() {
     if (itemGram == null && implicitWeights != null) {
-      itemGram = Gram.compute(ops, items, runner);
+      itemGram = itemGramBuffers.compute(ops, items, runner);
       itemGramRhs = augment(itemGram, items);
     }
   }

@@ -5,10 +5,11 @@ final class MemoryCheck {
   private MemoryCheck() {}
 
   static void requireFits(int users, int items, int k, int kp, int workers) {
-    // Two buffers per side (see AlsSession), two Gram matrices, one workspace per worker
-    // (packed and weighted batches plus the k×k system).
-    long floats = 2L * ((long) users + items) * kp + 2L * kp * kp
-        + (long) workers * (2L * 128 * kp + (long) kp * kp + kp);
+    // Two buffers per side (see AlsSession), the Gram block buffers of both sides (at most 64 blocks
+    // each), and per worker a workspace (packed and weighted batches, the k×k system) and an
+    // interleaved batch of up to 16 systems.
+    long floats = 2L * ((long) users + items) * kp + 2L * 64 * kp * kp
+        + (long) workers * (2L * 128 * kp + (long) kp * kp + kp + 16L * kp * kp);
     long bytes = 4L * floats;
     Runtime rt = Runtime.getRuntime();
     long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());

@@ -172,7 +172,7 @@ class RowSystemTest {
     int kp = ops.paddedStride(k);
     Factors other = new Factors(otherDense.length / k, k, kp);
     other.setFromDense(otherDense);
-    float[] gram = Gram.compute(ops, other, new ParallelRunner(null));
+    float[] gram = Gram.of(ops, other, new ParallelRunner(null));
     RowWorkspace ws = new RowWorkspace(kp);
     NormalEquations.build(ops, gram, 1f, LAMBDA, other, row, rows.indices(), rows.values(),
         rows.indptr()[row], rows.indptr()[row + 1], weights, ws);

@@ -164,7 +164,7 @@ class VariantRowSystemTest {
     float[] gram = null;
     float[] rhs = null;
     if (implicit) {
-      gram = Gram.compute(ops, other, new ParallelRunner(null));
+      gram = Gram.of(ops, other, new ParallelRunner(null));
       if (biased) {
         float[] stored = gram;
         gram = new float[kp * kp];
