@@ -7,11 +7,12 @@ import org.alskernel.simd.VectorOps;
  * same bits for the same system: for k ≤ {@value #BATCHED_MAX_K} through an {@link InterleavedBatch}
  * (one system per vector lane; lanes are independent, so a system solved alone in lane 0 gives the
  * same result as in a full batch), above that one at a time with the blocked {@link Cholesky}.
- * Measured per system at k = 64: 2.9 µs batched vs 5.4 µs alone; at k = 128: 26.6 vs 23.8 µs
- * (docs/design.md).
+ * Measured per system (BatchedCholeskyBenchmark vs CholeskyBenchmark, one run): 2.6 vs 5.7 µs at
+ * k = 64, 7.6 vs 16.9 at k = 100, 15.4 vs 22.4 at k = 128, 103 vs 131 at k = 256 (docs/design.md).
+ * Above 256 the interleaved systems (k²·lanes floats per worker, 4 MB at k = 256) stop paying.
  */
 public final class SystemSolver {
-  public static final int BATCHED_MAX_K = 64;
+  public static final int BATCHED_MAX_K = 256;
 
   private final VectorOps ops;
   private final int k;
