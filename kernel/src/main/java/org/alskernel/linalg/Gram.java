@@ -12,7 +12,7 @@ import org.alskernel.simd.VectorOps;
  * rank update's inputs stay in L1.
  *
  * <p>An instance keeps its block buffers, so computing the Gram matrix of one side again and again (once
- * per half-sweep) allocates nothing; {@link #of} is the one-off form.
+ * per half-sweep) allocates nothing; {@link #of} is the one-off form. Not for concurrent use.
  */
 public final class Gram {
   private static final int MIN_BLOCK_ROWS = 512;
@@ -22,6 +22,10 @@ public final class Gram {
   private final int kp;
   private final int blockRows;
   private final float[][] partial;
+  // The block task is made once and reads its inputs from these fields, so a call allocates nothing.
+  private final java.util.function.IntConsumer blockTask = this::accumulateBlock;
+  private VectorOps ops;
+  private Factors y;
 
   /** Buffers for the Gram matrix of {@code rows} factor rows of stride {@code kp}. */
   public Gram(int rows, int kp) {
@@ -46,15 +50,14 @@ public final class Gram {
       throw new IllegalArgumentException("Gram buffers for " + rows + " rows of stride " + kp
           + " cannot take " + y.rows + " rows of stride " + y.stride);
     }
-    runner.run(partial.length, blk -> {
-      float[] p = partial[blk];
-      Arrays.fill(p, 0f);
-      int end = Math.min(rows, (blk + 1) * blockRows);
-      for (int start = blk * blockRows; start < end; start += RowWorkspace.BATCH) {
-        int n = Math.min(RowWorkspace.BATCH, end - start);
-        ops.rankUpdate(y.data, start * kp, y.data, start * kp, n, kp, p, 0);
-      }
-    });
+    this.ops = ops;
+    this.y = y;
+    try {
+      runner.run(partial.length, blockTask);
+    } finally {
+      this.ops = null;
+      this.y = null;
+    }
     float[] g = partial[0];
     for (int blk = 1; blk < partial.length; blk++) {
       float[] p = partial[blk];
@@ -68,5 +71,15 @@ public final class Gram {
       }
     }
     return g;
+  }
+
+  private void accumulateBlock(int blk) {
+    float[] p = partial[blk];
+    Arrays.fill(p, 0f);
+    int end = Math.min(rows, (blk + 1) * blockRows);
+    for (int start = blk * blockRows; start < end; start += RowWorkspace.BATCH) {
+      int n = Math.min(RowWorkspace.BATCH, end - start);
+      ops.rankUpdate(y.data, start * kp, y.data, start * kp, n, kp, p, 0);
+    }
   }
 }
