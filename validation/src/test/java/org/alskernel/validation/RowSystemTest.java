@@ -14,6 +14,7 @@ import org.alskernel.linalg.Gram;
 import org.alskernel.linalg.NormalEquations;
 import org.alskernel.linalg.ParallelRunner;
 import org.alskernel.linalg.RowWorkspace;
+import org.alskernel.linalg.SystemSolver;
 import org.alskernel.simd.VectorOps;
 import org.alskernel.train.Confidence;
 import org.alskernel.validation.ReferenceImplicitAls.Side;
@@ -86,8 +87,11 @@ class RowSystemTest {
     }
   }
 
-  /** One row's kernel output for a given implementation. */
-  record KernelRow(double[] upperA, double[] b, double[] x, int pivot) {}
+  /**
+   * One row's kernel output for a given implementation: x from the sweep's solver (SystemSolver:
+   * 16 systems per vector lane for k ≤ 256), xSingle from the one-at-a-time blocked Cholesky.
+   */
+  record KernelRow(double[] upperA, double[] b, double[] x, double[] xSingle, int pivot) {}
 
   @ParameterizedTest(name = "k = {0}")
   @ValueSource(ints = {1, 3, 16, 17, 64, 100, 128, 256})
@@ -125,6 +129,11 @@ class RowSystemTest {
             outs.add(kr);
             String where = ops.name() + " " + conf + " " + side.label() + " row " + row + " k=" + k;
             check(where, sys, xref, eig, bAbs, ref.others(side), kr);
+            double batchedVsSingle = norm(diff(kr.x(), kr.xSingle()));
+            double scale = (ref.others(side) + k) * Fixtures.U
+                * (norm(bAbs) + eig[k - 1] * norm(xref)) / eig[0];
+            assertTrue(batchedVsSingle <= 2 * FORWARD_FACTOR * scale,
+                where + ": batched and single solves differ by " + batchedVsSingle);
           }
           double agreeA = maxAbsDiff(outs.get(0).upperA(), outs.get(1).upperA()) / maxAbs(upper(sys));
           double xScale = (ref.others(side) + k) * Fixtures.U
@@ -189,15 +198,22 @@ class RowSystemTest {
     for (int i = k; i < kp; i++) {
       assertEquals(0f, ws.b[i], "padding of b must stay zero");
     }
-    int pivot = Cholesky.factor(ops, ws.a, k, kp, ws.choleskyScratch);
+    float[] a = ws.a.clone();
+    float[] rhs = ws.b.clone();
+    int pivot = new SystemSolver(ops, k).solveOne(ws);
     double[] x = new double[k];
+    double[] xSingle = new double[k];
     if (pivot < 0) {
-      Cholesky.solve(ops, ws.a, k, kp, ws.b);
       for (int i = 0; i < k; i++) {
         x[i] = ws.b[i];
       }
+      assertEquals(-1, Cholesky.factor(ops, a, k, kp, ws.choleskyScratch), "single path pivot");
+      Cholesky.solve(ops, a, k, kp, rhs);
+      for (int i = 0; i < k; i++) {
+        xSingle[i] = rhs[i];
+      }
     }
-    return new KernelRow(upperA, b, x, pivot);
+    return new KernelRow(upperA, b, x, xSingle, pivot);
   }
 
   /** The upper triangle of the reference A (lower part zero), row-major k×k. */
