@@ -84,6 +84,8 @@ public final class Suite {
   private void run() throws IOException, RunnerException {
     MachineInfo.write(dir, forkArgs);
     if (profile.equals("smoke")) {
+      // Nothing here is a measurement, so another JMH run on the machine need not block it.
+      System.setProperty("jmh.ignoreLock", "true");
       jmh(opts("PeakBenchmark\\.floatOneThread|RowBuildBenchmark").param("k", "16")
           .param("interactions", "8").param("ops", "vector").warmupIterations(0)
           .measurementIterations(1).measurementTime(TimeValue.milliseconds(200)));
