@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # The benchmark suite in one command: build, run, report.
-#   bench/run-suite.sh [--full | --smoke] [--label NAME] [--jvm-arg ARG]... [--out DIR]
+#   bench/run-suite.sh [--full | --smoke] [--spark] [--label NAME] [--jvm-arg ARG]... [--out DIR]
 # Writes results/<host>-<date>[-label]/ with jmh.json, machine.properties, summary.tsv, report.md
 # and SVG charts. The default (quick) profile takes about 10 minutes on 2 cores. SKIP_BUILD=1 uses
 # the jar already built (CI runs the smoke profile that way right after its build).
+# --spark adds the Spark MLlib ALS baseline (SparkAlsBenchmark): it builds with the Maven profile
+# spark (downloads Spark 4.1.0, about 340 MB, into ~/.m2 the first time) and runs with Spark's jars
+# (bench/target/spark-lib/) on the class path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/jdk25.sh
@@ -23,8 +26,17 @@ case " $* " in
     ;;
 esac
 
+profile=()
+classpath=bench/target/benchmarks.jar
+case " $* " in
+  *" --spark "*)
+    profile=(-Pspark)
+    classpath="$classpath:bench/target/spark-lib/*"
+    ;;
+esac
+
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  mvn -B -q install -DskipTests
+  mvn -B -q install -DskipTests ${profile[@]+"${profile[@]}"}
 fi
 export ALSKERNEL_DATASETS="${ALSKERNEL_DATASETS:-$(pwd)/../shared/datasets}"
-java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar org.alskernel.bench.Suite "$@"
+java --add-modules jdk.incubator.vector -cp "$classpath" org.alskernel.bench.Suite "$@"

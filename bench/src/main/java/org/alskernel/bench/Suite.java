@@ -23,31 +23,45 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * with the gc profiler, writes {@code results/<host>-<date>[-label]/} with JMH's JSON, the machine
  * file and the report (see bench/run-suite.sh and docs/benchmarks.md).
  *
- * <pre>Suite [--full | --smoke] [--out DIR] [--label NAME] [--jvm-arg ARG]...</pre>
+ * <pre>Suite [--full | --smoke] [--spark] [--out DIR] [--label NAME] [--jvm-arg ARG]...</pre>
  *
  * The quick profile (default) finishes in about 10 minutes on 2 cores: every kernel at every k, and
  * the sweeps and baselines at k = 64. {@code --full} runs every parameter the benchmarks declare;
  * {@code --smoke} runs one peak and one tiny kernel benchmark for one short iteration, so that CI
- * exercises the whole path from JMH to the report.
+ * exercises the whole path from JMH to the report. {@code --spark} adds the Spark MLlib ALS baseline
+ * (SparkAlsBenchmark, with the kernel's iterations it is compared with), which exists only in a build
+ * with the Maven profile {@code spark} and runs only with Spark on the class path (bench/run-suite.sh
+ * --spark does both).
  */
 public final class Suite {
   private static final String[] KS = {"16", "32", "64", "100", "128", "256"};
   private static final String[] SWEEP_DATA = {"synthetic-5m", "ml-100k", "lastfm"};
   private static final String[] FULL_SWEEP_DATA = {"synthetic-5m", "ml20m-shape", "ml-100k", "lastfm"};
 
+  static final String SPARK_BENCHMARK = "org.alskernel.bench.SparkAlsBenchmark";
+  static final String SPARK_ALS = "org.apache.spark.ml.recommendation.ALS";
+  static final String SPARK_HELP = "build with the Maven profile spark and run with Spark on the class path:\n"
+      + "    mvn -B -Pspark -pl kernel,validation,bench -am package -DskipTests\n"
+      + "    java --add-modules jdk.incubator.vector -cp \"bench/target/benchmarks.jar:bench/target/spark-lib/*\""
+      + " org.alskernel.bench.Suite --spark ...\n"
+      + "(bench/run-suite.sh --spark does both)";
+
   private final String profile;
+  private final boolean spark;
   private final List<String> forkArgs;
   private final Path dir;
   private int part;
 
-  private Suite(String profile, List<String> forkArgs, Path dir) {
+  private Suite(String profile, boolean spark, List<String> forkArgs, Path dir) {
     this.profile = profile;
+    this.spark = spark;
     this.forkArgs = forkArgs;
     this.dir = dir;
   }
 
   public static void main(String[] args) throws Exception {
     String profile = "quick";
+    boolean spark = false;
     String label = null;
     Path out = null;
     List<String> forkArgs = new ArrayList<>();
@@ -55,22 +69,39 @@ public final class Suite {
       switch (args[i]) {
         case "--full" -> profile = "full";
         case "--smoke" -> profile = "smoke";
+        case "--spark" -> spark = true;
         case "--out" -> out = Path.of(value(args, ++i, "--out"));
         case "--label" -> label = value(args, ++i, "--label");
         case "--jvm-arg" -> forkArgs.add(value(args, ++i, "--jvm-arg"));
         default -> {
           System.err.println("unknown argument " + args[i]
-              + "\nusage: Suite [--full | --smoke] [--out DIR] [--label NAME] [--jvm-arg ARG]...");
+              + "\nusage: Suite [--full | --smoke] [--spark] [--out DIR] [--label NAME] [--jvm-arg ARG]...");
           System.exit(2);
         }
       }
+    }
+    if (spark && !sparkOnClassPath()) {
+      System.err.println("--spark: SparkAlsBenchmark or Spark itself is not on the class path; "
+          + SPARK_HELP);
+      System.exit(2);
     }
     if (out == null) {
       String host = InetAddress.getLocalHost().getHostName();
       out = Path.of("results", host + "-" + LocalDate.now() + (label == null ? "" : "-" + label));
     }
     Files.createDirectories(out);
-    new Suite(profile, forkArgs, out).run();
+    new Suite(profile, spark, forkArgs, out).run();
+  }
+
+  /** True when this build has SparkAlsBenchmark (profile spark) and Spark MLlib can be loaded. */
+  static boolean sparkOnClassPath() {
+    try {
+      Class.forName(SPARK_BENCHMARK, false, Suite.class.getClassLoader());
+      Class.forName(SPARK_ALS, false, Suite.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   private static String value(String[] args, int i, String flag) {
@@ -114,9 +145,30 @@ public final class Suite {
       jmh(opts("BaselineSweepBenchmark").param("impl", "dense").param("data", "ml-100k").param("k", "64"));
       jmh(opts("ReadBenchmark"));
     }
+    if (spark) {
+      runSpark();
+    }
     mergeParts();
     Report.generate(dir);
     System.out.println("report: " + dir.resolve("report.md").toAbsolutePath());
+  }
+
+  /**
+   * SparkAlsBenchmark (both fits, see its Javadoc) and the kernel iterations it is compared with:
+   * smoke, one short fit pair on ml-100k; quick, the sweep datasets at k = 64 on 1 and all threads;
+   * full, every param it declares.
+   */
+  private void runSpark() throws RunnerException {
+    switch (profile) {
+      case "smoke" -> jmh(opts("SparkAlsBenchmark").param("data", "ml-100k").param("k", "32")
+          .param("threads", "1").warmupIterations(0).measurementIterations(1));
+      case "quick" -> {
+        jmh(sweep("iteration").param("ops", "vector").param("threads", "1", "all")
+            .param("data", "ml-100k", "lastfm"));
+        jmh(opts("SparkAlsBenchmark").param("data", SWEEP_DATA).param("k", "64"));
+      }
+      default -> jmh(opts("SparkAlsBenchmark"));
+    }
   }
 
   private ChainedOptionsBuilder opts(String include) {

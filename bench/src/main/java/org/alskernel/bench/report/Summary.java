@@ -16,6 +16,10 @@ final class Summary {
   static final String HEADER = String.join("\t", "benchmark", "params", "mode", "threads", "score",
       "error", "unit", "seconds_per_op", "flops_per_op", "gflops", "gflops_error",
       "pct_of_peak", "peak", "alloc_bytes_per_op");
+  /** SparkAlsBenchmark's two fits, and the iteration the summary derives from them. */
+  static final String SPARK_ONE = "SparkAlsBenchmark.fitOneIteration";
+  static final String SPARK_TWO = "SparkAlsBenchmark.fitTwoIterations";
+  static final String SPARK_ITERATION = "SparkAlsBenchmark.iteration";
 
   private Summary() {}
 
@@ -32,6 +36,7 @@ final class Summary {
           r.scoreError(), r.unit(), seconds, flops, Estimate.of(gflops, gflops * relErr), Double.NaN,
           "", r.allocBytesPerOp()));
     }
+    plain.addAll(sparkIterations(plain, machine));
     Peaks peaks = Peaks.from(plain);
     List<SummaryRow> out = new ArrayList<>(plain.size());
     for (SummaryRow r : plain) {
@@ -44,10 +49,42 @@ final class Summary {
     return out;
   }
 
+  /**
+   * One Spark ALS iteration without Spark's set-up, for every params of SparkAlsBenchmark that has
+   * both fits: fitTwoIterations − fitOneIteration (see SparkAlsBenchmark), mode "derived", in the
+   * two-iteration row's unit, the two errors combined in quadrature (independent forks). None where
+   * the difference is not positive, which only noise larger than an iteration can cause.
+   */
+  static List<SummaryRow> sparkIterations(List<SummaryRow> rows, Properties machine) {
+    List<SummaryRow> out = new ArrayList<>();
+    RowIndex index = new RowIndex(rows);
+    for (SummaryRow two : index.of(SPARK_TWO)) {
+      SummaryRow one = index.find(SPARK_ONE, two.params());
+      if (one == null) {
+        continue;
+      }
+      double seconds = two.secondsPerOp() - one.secondsPerOp();
+      if (!(seconds > 0)) {
+        continue; // the fits' noise exceeds an iteration: no estimate rather than a negative one
+      }
+      double unitsPerSecond = two.score() / two.secondsPerOp();
+      double oneError = Math.abs(one.scoreError() / one.score()) * one.secondsPerOp() * unitsPerSecond;
+      double error = Math.sqrt(two.scoreError() * two.scoreError() + oneError * oneError);
+      double score = seconds * unitsPerSecond;
+      double flops = Flops.perOp(SPARK_ITERATION, two.params(), machine);
+      double gflops = flops / seconds / 1e9;
+      out.add(new SummaryRow(SPARK_ITERATION, two.params(), "derived", two.threads(), score, error,
+          two.unit(), seconds, flops, Estimate.of(gflops, gflops * Math.abs(error / score)), Double.NaN,
+          "", Double.NaN));
+    }
+    return out;
+  }
+
   /** The threads doing the work of one result, for choosing the peak it is compared with. */
   static int workThreads(JmhResult r, int cores) {
     String t = r.params().get("threads");
-    if (r.className().equals("SweepBenchmark") && t != null) {
+    if ((r.className().equals("SweepBenchmark") || r.className().equals("SparkAlsBenchmark"))
+        && t != null) {
       return t.equals("all") ? cores : Integer.parseInt(t.trim());
     }
     return r.threads();

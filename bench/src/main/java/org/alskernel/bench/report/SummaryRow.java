@@ -5,9 +5,10 @@ import java.util.SortedMap;
 /**
  * One line of summary.tsv: a JMH result with its time per operation, effective flops and throughput.
  *
- * @param benchmark short name, e.g. SweepBenchmark.userHalfSweep
- * @param threads threads doing the work: JMH's threads, or for SweepBenchmark its {@code threads}
- *     param with "all" counted as the machine's logical cores
+ * @param benchmark short name, e.g. SweepBenchmark.userHalfSweep; SparkAlsBenchmark.iteration is not a
+ *     JMH result but derived from the two Spark fits (mode "derived", see Summary)
+ * @param threads threads doing the work: JMH's threads, or for SweepBenchmark and SparkAlsBenchmark
+ *     their {@code threads} param with "all" counted as the machine's logical cores
  * @param secondsPerOp wall time of one operation of one JMH thread
  * @param gflops effective GFLOP/s of all JMH threads together, with the score's relative error
  * @param pctOfPeak gflops as a percentage of {@code peak}

@@ -5,13 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The sweep part of report.md: the kernel's sweeps on one thread and on all, and the speedup of the
- * kernel's user half-sweep (vector, one thread) over every baseline measured in the same run.
+ * The sweep part of report.md: the kernel's sweeps on one thread and on all, the speedup of the
+ * kernel's user half-sweep (vector, one thread) over every baseline measured in the same run, and,
+ * when the run has SparkAlsBenchmark (Maven profile spark), the kernel's iteration against Spark
+ * MLlib's with the same threads.
  */
 final class SweepSection {
   static final String SWEEP = "SweepBenchmark";
@@ -84,6 +88,49 @@ final class SweepSection {
         "Kernel user half-sweep (vector, 1 thread): speedup over each baseline", "speedup (×, log)",
         groups, series, bars, true, 1, "1×"), StandardCharsets.UTF_8);
     md.append("![speedups of the kernel over the baselines](").append(CHART).append(")\n\n");
+    appendSpark(md, index);
+  }
+
+  /**
+   * The kernel's iteration against Spark MLlib's (SparkAlsBenchmark, Maven profile spark), same data,
+   * k and threads; nothing when the run has no Spark results.
+   */
+  static void appendSpark(StringBuilder md, RowIndex index) {
+    Map<String, SummaryRow> keys = new LinkedHashMap<>();
+    List<SummaryRow> sparkRows = new ArrayList<>(index.of(Summary.SPARK_ONE));
+    sparkRows.addAll(index.of(Summary.SPARK_TWO));
+    sparkRows.sort((a, b) -> RowIndex.compareParams(a.params(), b.params()));
+    for (SummaryRow r : sparkRows) {
+      keys.putIfAbsent(r.paramsText(), r);
+    }
+    if (keys.isEmpty()) {
+      return;
+    }
+    md.append("### Speedup of the kernel over Spark MLlib ALS, per iteration\n\n")
+        .append("Spark MLlib's ALS (implicitPrefs, local mode: `local[1]` for threads=1, `local[*]` for"
+            + " all; same matrix, k, λ and α) against the kernel's iteration (ops=vector) on the same"
+            + " threads. Spark's `fit` always includes its set-up (blocking the ratings, caching,"
+            + " initialisation, materialising the factors), so its iteration is derived: fit with"
+            + " maxIter = 2 minus fit with maxIter = 1, errors in quadrature; set-up is the one-iteration"
+            + " fit minus that (– where the difference is not positive: noise larger than an"
+            + " iteration; run more iterations). vs spark-mllib = Spark's iteration over the"
+            + " kernel's.\n\n");
+    MdTable t = new MdTable("data", "k", "threads", "kernel iteration", "spark-mllib iteration",
+        "GFLOP/s", "spark set-up", "spark fit, 1 iteration", "vs spark-mllib");
+    for (SummaryRow any : keys.values()) {
+      String[] dk = {any.param("data"), any.param("k")};
+      String threads = any.param("threads");
+      SummaryRow kernel = sweep(index, "iteration", dk, "vector", threads);
+      SummaryRow one = index.find(Summary.SPARK_ONE, any.params());
+      SummaryRow iteration = index.find(Summary.SPARK_ITERATION, any.params());
+      String setUp = one == null || iteration == null ? "–"
+          : Fmt.time(one.secondsPerOp() - iteration.secondsPerOp());
+      Estimate ratio = kernel == null || iteration == null ? Estimate.of(Double.NaN, Double.NaN)
+          : Estimate.ratio(iteration.time(), kernel.time());
+      t.row(dk[0], dk[1], threads, KernelSection.time(kernel), KernelSection.time(iteration),
+          KernelSection.gflops(iteration), setUp, KernelSection.time(one), Fmt.ratio(ratio));
+    }
+    t.appendTo(md);
   }
 
   private static SummaryRow sweep(RowIndex index, String method, String[] dk, String ops, String threads) {
@@ -104,6 +151,8 @@ final class SweepSection {
     List<SummaryRow> rows = new ArrayList<>(index.of(SWEEP + ".userHalfSweep"));
     rows.addAll(index.of(SWEEP + ".iteration"));
     rows.addAll(index.of(BASELINE));
+    rows.addAll(index.of(Summary.SPARK_ONE));
+    rows.addAll(index.of(Summary.SPARK_TWO));
     rows.sort((a, b) -> {
       int c = a.param("data").compareTo(b.param("data"));
       return c != 0 ? c : RowIndex.compareValues(a.param("k"), b.param("k"));
