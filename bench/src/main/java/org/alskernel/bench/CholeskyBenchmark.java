@@ -1,40 +1,16 @@
 package org.alskernel.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.alskernel.linalg.Cholesky;
 import org.alskernel.linalg.RowWorkspace;
-import org.alskernel.simd.VectorOps;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cholesky factor + solve of one implicit-ALS row system (k³/3 + 2k² flops). The system is built once
  * in setup and copied in each call (k² + k moves), since factoring overwrites it.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx2g"})
-@State(Scope.Thread)
-public class CholeskyBenchmark {
-  @Param({"16", "32", "64", "100", "128", "256"})
-  public int k;
-
-  @Param({"vector", "scalar"})
-  public String ops;
-
-  private VectorOps kernels;
+public class CholeskyBenchmark extends KernelBenchmark {
   private int kp;
   private RowWorkspace ws;
   private float[] builtA;

@@ -127,15 +127,17 @@ final class Coverage {
     return s != null && s.users() * s.items() > DENSE_MAX_CELLS;
   }
 
-  /** The @Param values the benchmark class declares, read from its annotations. */
+  /** The @Param values the benchmark class declares or inherits, read from its annotations. */
   static Map<String, List<String>> declaredParams(String simpleName) {
     Map<String, List<String>> out = new TreeMap<>();
     try {
       Class<?> c = Class.forName("org.alskernel.bench." + simpleName, false, Coverage.class.getClassLoader());
-      for (Field f : c.getDeclaredFields()) {
-        Param p = f.getAnnotation(Param.class);
-        if (p != null) {
-          out.put(f.getName(), List.of(p.value()));
+      for (; c != null; c = c.getSuperclass()) { // JMH inherits @Param fields
+        for (Field f : c.getDeclaredFields()) {
+          Param p = f.getAnnotation(Param.class);
+          if (p != null) {
+            out.putIfAbsent(f.getName(), List.of(p.value()));
+          }
         }
       }
     } catch (ClassNotFoundException | LinkageError e) {
