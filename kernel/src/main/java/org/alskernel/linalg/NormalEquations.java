@@ -13,10 +13,9 @@ import org.alskernel.simd.VectorOps;
  * implicit models' Gram matrix over all neighbours, and for biased implicit ALS the bias part of b).
  * Every model of the family is a choice of β, G, g, the weights and λ_u.
  *
- * <p>When the other side is {@link Factors#biased biased}, its gathered row is {@code (y_j, γ_j, 1)};
- * the builder turns it into the augmented vector {@code (y_j, 1)} by reading γ_j, writing 1 over it
- * and clearing the constant column, and shifts the target by the other side's bias:
- * {@code t_j −= w_j·γ_j}. The system then has {@code k + 1} unknowns {@code (x_u, β_u)}.
+ * <p>When the other side is {@link Factors#biased biased}, {@link NeighbourRows} gathers the augmented
+ * vectors {@code (y_j, 1)} and shifts the targets by the neighbours' biases; the system then has
+ * {@code k + 1} unknowns {@code (x_u, β_u)}.
  *
  * <p>Neighbours are gathered {@link RowWorkspace#BATCH} at a time into a packed buffer (plain and
  * weighted copies) and applied with one register-blocked rank update, so the work per row allocates
@@ -64,29 +63,19 @@ public final class NormalEquations {
       }
     }
 
-    float[] y = other.data;
     float[] packed = ws.packed;
     float[] weighted = ws.weighted;
-    boolean biased = other.biased;
-    int k = other.k;
     for (int start = from; start < to; start += RowWorkspace.BATCH) {
       int n = Math.min(RowWorkspace.BATCH, to - start);
-      weights.compute(row, indices, values, start, n, ws.w, ws.t);
+      NeighbourRows.gather(other, row, indices, values, start, n, weights, ws);
       for (int j = 0; j < n; j++) {
-        int src = indices[start + j] * kp;
         int dst = j * kp;
-        System.arraycopy(y, src, packed, dst, kp);
         float wj = ws.w[j];
-        if (biased) {
-          ws.t[j] -= wj * packed[dst + k];
-          packed[dst + k] = 1f;
-          packed[dst + k + 1] = 0f;
-        }
         for (int c = 0; c < kp; c++) {
           weighted[dst + c] = wj * packed[dst + c];
         }
-        ops.axpy(ws.t[j], packed, dst, b, 0, kp);
       }
+      ops.addRowCombination(packed, 0, n, kp, ws.t, b);
       ops.rankUpdate(packed, 0, weighted, 0, n, kp, a, 0);
     }
   }

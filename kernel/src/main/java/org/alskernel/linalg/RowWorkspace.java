@@ -2,7 +2,8 @@ package org.alskernel.linalg;
 
 /**
  * Scratch for one worker solving rows one after another: the packed neighbour rows (plain and
- * weighted), the entry terms, the k×k system and its right-hand side. Allocated once per worker, so a
+ * weighted), the entry terms, the k×k system and its right-hand side, and the conjugate-gradient
+ * vectors. Allocated once per worker, so a
  * row allocates nothing.
  */
 public final class RowWorkspace {
@@ -20,6 +21,15 @@ public final class RowWorkspace {
   public final float[] b;
   /** Scratch for {@link Cholesky#factor}. */
   public final float[] choleskyScratch;
+  /** The conjugate-gradient iterate: after {@link ConjugateGradient#solve}, the solution. */
+  public final float[] x;
+  // The other conjugate-gradient vectors (kp each) and per-neighbour scratch.
+  final float[] residual;
+  final float[] direction;
+  final float[] product;
+  final float[] scaled;
+  final float[] dots = new float[BATCH];
+  final float[] coef = new float[BATCH];
 
   public RowWorkspace(int kp) {
     this.kp = kp;
@@ -28,5 +38,10 @@ public final class RowWorkspace {
     this.a = new float[kp * kp];
     this.b = new float[kp];
     this.choleskyScratch = new float[Cholesky.scratchSize(kp)];
+    this.x = new float[kp];
+    this.residual = new float[kp];
+    this.direction = new float[kp];
+    this.product = new float[kp];
+    this.scaled = new float[kp];
   }
 }

@@ -67,6 +67,62 @@ final class PanamaVectorOps implements VectorOps {
     }
   }
 
+  /** Two rows at a time, so that two independent FMA chains overlap. */
+  @Override
+  public void rowDots(float[] rows, int ro, int count, int kp, float[] x, float[] out) {
+    int j = 0;
+    for (; j + 1 < count; j += 2) {
+      int o0 = ro + j * kp;
+      int o1 = o0 + kp;
+      FloatVector s0 = FloatVector.zero(F);
+      FloatVector s1 = FloatVector.zero(F);
+      for (int c = 0; c < kp; c += L) {
+        FloatVector xc = FloatVector.fromArray(F, x, c);
+        s0 = FloatVector.fromArray(F, rows, o0 + c).fma(xc, s0);
+        s1 = FloatVector.fromArray(F, rows, o1 + c).fma(xc, s1);
+      }
+      out[j] = sumLanes(s0);
+      out[j + 1] = sumLanes(s1);
+    }
+    if (j < count) {
+      FloatVector s0 = FloatVector.zero(F);
+      for (int c = 0, o = ro + j * kp; c < kp; c += L) {
+        s0 = FloatVector.fromArray(F, rows, o + c).fma(FloatVector.fromArray(F, x, c), s0);
+      }
+      out[j] = sumLanes(s0);
+    }
+  }
+
+  /** Up to four vectors of the accumulator stay in registers while all rows go by. */
+  @Override
+  public void addRowCombination(float[] rows, int ro, int count, int kp, float[] coef, float[] acc) {
+    int c = 0;
+    for (; c + 4 * L <= kp; c += 4 * L) {
+      FloatVector a0 = FloatVector.fromArray(F, acc, c);
+      FloatVector a1 = FloatVector.fromArray(F, acc, c + L);
+      FloatVector a2 = FloatVector.fromArray(F, acc, c + 2 * L);
+      FloatVector a3 = FloatVector.fromArray(F, acc, c + 3 * L);
+      for (int j = 0, o = ro + c; j < count; j++, o += kp) {
+        FloatVector w = FloatVector.broadcast(F, coef[j]);
+        a0 = w.fma(FloatVector.fromArray(F, rows, o), a0);
+        a1 = w.fma(FloatVector.fromArray(F, rows, o + L), a1);
+        a2 = w.fma(FloatVector.fromArray(F, rows, o + 2 * L), a2);
+        a3 = w.fma(FloatVector.fromArray(F, rows, o + 3 * L), a3);
+      }
+      a0.intoArray(acc, c);
+      a1.intoArray(acc, c + L);
+      a2.intoArray(acc, c + 2 * L);
+      a3.intoArray(acc, c + 3 * L);
+    }
+    for (; c < kp; c += L) {
+      FloatVector a0 = FloatVector.fromArray(F, acc, c);
+      for (int j = 0, o = ro + c; j < count; j++, o += kp) {
+        a0 = FloatVector.broadcast(F, coef[j]).fma(FloatVector.fromArray(F, rows, o), a0);
+      }
+      a0.intoArray(acc, c);
+    }
+  }
+
   /**
    * Upper-triangle tiles of 4 rows × 2 vectors, accumulated in 8 registers over all packed rows and
    * added to A once: each step loads 2 vectors and 4 broadcasts for 8 FMAs. (A 4×4 tile was no faster

@@ -40,6 +40,20 @@ public final class ScalarOps implements VectorOps {
   }
 
   @Override
+  public void rowDots(float[] rows, int ro, int count, int kp, float[] x, float[] out) {
+    for (int j = 0; j < count; j++) {
+      out[j] = dot(rows, ro + j * kp, x, 0, kp);
+    }
+  }
+
+  @Override
+  public void addRowCombination(float[] rows, int ro, int count, int kp, float[] coef, float[] acc) {
+    for (int j = 0; j < count; j++) {
+      axpy(coef[j], rows, ro + j * kp, acc, 0, kp);
+    }
+  }
+
+  @Override
   public void rankUpdate(
       float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a, int fromRow) {
     int r = fromRow;

@@ -24,6 +24,10 @@ import java.util.concurrent.ForkJoinPool;
  * @param weighting the rating weights of the explicit variants (uniform for implicit ones)
  * @param ratingScale the declared range of explicit ratings (null: none); training refuses a rating
  *     outside it
+ * @param solver how each row's system is solved: exactly (Cholesky, the default) or by a few warm-started
+ *     conjugate-gradient steps
+ * @param cgSteps conjugate-gradient steps per row and sweep (≥ 1; used by {@link
+ *     Solver#CONJUGATE_GRADIENT} only)
  */
 public record AlsConfig(
     int factors,
@@ -41,10 +45,15 @@ public record AlsConfig(
     AlsVariant variant,
     boolean lambdaScaledByCount,
     ExplicitWeighting weighting,
-    RatingScale ratingScale) {
+    RatingScale ratingScale,
+    Solver solver,
+    int cgSteps) {
 
   /** Longest factor vector accepted: a k×k system per worker must stay small. */
   public static final int MAX_FACTORS = 4096;
+
+  /** Default conjugate-gradient steps per row and sweep, as in the {@code implicit} library. */
+  public static final int DEFAULT_CG_STEPS = 3;
 
   public AlsConfig {
     if (factors < 1 || factors > MAX_FACTORS) {
@@ -91,6 +100,12 @@ public record AlsConfig(
       throw new IllegalArgumentException("ratingScale applies to the explicit variants only, not to "
           + variant);
     }
+    if (solver == null) {
+      throw new IllegalArgumentException("solver must not be null");
+    }
+    if (cgSteps < 1) {
+      throw new IllegalArgumentException("cgSteps must be ≥ 1, got " + cgSteps);
+    }
     if (computeLoss && variant == AlsVariant.IMPLICIT_BIASED) {
       throw new IllegalArgumentException("computeLoss is not available for the IMPLICIT_BIASED"
           + " variant (its objective has no Gram shortcut in the kernel yet)");
@@ -130,6 +145,8 @@ public record AlsConfig(
     private boolean lambdaScaledByCount;
     private ExplicitWeighting weighting = ExplicitWeighting.uniform();
     private RatingScale ratingScale;
+    private Solver solver = Solver.CHOLESKY;
+    private int cgSteps = DEFAULT_CG_STEPS;
 
     public Builder factors(int k) {
       this.factors = k;
@@ -218,10 +235,23 @@ public record AlsConfig(
       return this;
     }
 
+    /** How rows are solved (default {@link Solver#CHOLESKY}). */
+    public Builder solver(Solver solver) {
+      this.solver = solver;
+      return this;
+    }
+
+    /** Solve rows by {@code steps} warm-started conjugate-gradient steps per sweep. */
+    public Builder conjugateGradient(int steps) {
+      this.solver = Solver.CONJUGATE_GRADIENT;
+      this.cgSteps = steps;
+      return this;
+    }
+
     public AlsConfig build() {
       return new AlsConfig(factors, lambda, alpha, confidence, epsilon, iterations, seed, threads,
           pool, initScale, computeLoss, listener, variant, lambdaScaledByCount, weighting,
-          ratingScale);
+          ratingScale, solver, cgSteps);
     }
   }
 }

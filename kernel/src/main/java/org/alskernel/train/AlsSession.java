@@ -103,9 +103,9 @@ public final class AlsSession implements AutoCloseable {
     MemoryCheck.requireFits(userItems.rows(), userItems.cols(), k, kp, runner.workers());
     boolean scaled = config.lambdaScaledByCount();
     this.userSweep = new HalfSweep(ops, runner, userItems, "user", k, kp, config.lambda(), scaled,
-        beta, userWeights);
+        beta, userWeights, config.solver(), config.cgSteps());
     this.itemSweep = new HalfSweep(ops, runner, itemUsers, "item", k, kp, config.lambda(), scaled,
-        beta, itemWeights);
+        beta, itemWeights, config.solver(), config.cgSteps());
     this.users = new Factors(userItems.rows(), k, kp, biased);
     this.items = new Factors(userItems.cols(), k, kp, biased);
     this.spareUsers = new Factors(userItems.rows(), k, kp, biased);
@@ -152,7 +152,7 @@ public final class AlsSession implements AutoCloseable {
 
   void updateUsers(BooleanSupplier cancelled) {
     refreshItemGram();
-    userSweep.solve(itemGram, itemGramRhs, items, spareUsers, cancelled);
+    userSweep.solve(itemGram, itemGramRhs, items, users, spareUsers, cancelled);
     Factors old = users;
     users = spareUsers;
     spareUsers = old;
@@ -161,7 +161,7 @@ public final class AlsSession implements AutoCloseable {
 
   void updateItems(BooleanSupplier cancelled) {
     refreshUserGram();
-    itemSweep.solve(userGram, userGramRhs, users, spareItems, cancelled);
+    itemSweep.solve(userGram, userGramRhs, users, items, spareItems, cancelled);
     Factors old = items;
     items = spareItems;
     spareItems = old;

@@ -5,6 +5,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.alskernel.data.CsrMatrix;
+import org.alskernel.linalg.ConjugateGradient;
 import org.alskernel.linalg.EntryWeights;
 import org.alskernel.linalg.Factors;
 import org.alskernel.linalg.InterleavedBatch;
@@ -16,16 +17,18 @@ import org.alskernel.simd.VectorOps;
 
 /**
  * Solves every row of one side against the other side's fixed factors: build the row's normal
- * equations, factor, solve. Rows are independent, so the result is the same bit for bit whatever the
- * number of threads or the order of the chunks.
+ * equations, factor, solve ({@link Solver#CHOLESKY}), or run a few {@link ConjugateGradient} steps
+ * from the row's current solution ({@link Solver#CONJUGATE_GRADIENT}). Rows are independent, so the
+ * result is the same bit for bit whatever the number of threads or the order of the chunks.
  *
  * <p>Systems are solved through a {@link SystemSolver}: for small k, {@link InterleavedBatch}es of one
  * system per vector lane, filled by consecutive rows of a chunk. Lanes are independent, so a row's
  * result does not depend on which rows share its batch.
  *
- * <p>Rows are cut into contiguous chunks of about equal work (a row costs about 2·|N(u)|·k² to build
- * plus k³/3 to factor; popularity is power-law, so equal row counts would give unequal work). Each
- * worker takes chunks from a shared counter and owns one {@link RowWorkspace}.
+ * <p>Rows are cut into contiguous chunks of about equal work (with Cholesky a row costs about
+ * 2·|N(u)|·k² to build plus k³/3 to factor, with CG about (steps + 1)·(2k + 4·|N(u)|)·k; popularity
+ * is power-law, so equal row counts would give unequal work). Each worker takes chunks from a shared
+ * counter and owns one {@link RowWorkspace}.
  */
 final class HalfSweep {
   private static final int CHUNKS_PER_WORKER = 16;
@@ -39,6 +42,8 @@ final class HalfSweep {
   private final boolean lambdaScaledByCount;
   private final float beta;
   private final EntryWeights weights;
+  private final Solver method;
+  private final int cgSteps;
   private final RowWorkspace[] workspaces;
   private final SystemSolver[] solvers;
   private final int[][] batchRows;
@@ -49,7 +54,8 @@ final class HalfSweep {
    * @param beta weight of the shared Gram term: 1 for implicit models, 0 for explicit ones
    */
   HalfSweep(VectorOps ops, ParallelRunner runner, CsrMatrix rows, String side, int k, int kp,
-      float lambda, boolean lambdaScaledByCount, float beta, EntryWeights weights) {
+      float lambda, boolean lambdaScaledByCount, float beta, EntryWeights weights, Solver solver,
+      int cgSteps) {
     this.ops = ops;
     this.runner = runner;
     this.rows = rows;
@@ -59,26 +65,32 @@ final class HalfSweep {
     this.lambdaScaledByCount = lambdaScaledByCount;
     this.beta = beta;
     this.weights = weights;
+    this.method = solver;
+    this.cgSteps = cgSteps;
     this.workspaces = new RowWorkspace[runner.workers()];
     this.solvers = new SystemSolver[workspaces.length];
     this.batchRows = new int[workspaces.length][ops.lanes()];
     for (int w = 0; w < workspaces.length; w++) {
       workspaces[w] = new RowWorkspace(kp);
     }
-    this.chunkStart = chunkBoundaries(rows, k, runner.workers() == 1 ? 1 : runner.workers() * CHUNKS_PER_WORKER);
+    int chunks = runner.workers() == 1 ? 1 : runner.workers() * CHUNKS_PER_WORKER;
+    // Row cost in units of k² flops: Cholesky builds (2 per entry) and factors (k/3 + 2 per row);
+    // CG does steps + 1 products of about 2k² per row and 4k per entry.
+    this.chunkStart = solver == Solver.CHOLESKY
+        ? chunkBoundaries(rows, k / 3.0 + 2.0, 2.0, chunks)
+        : chunkBoundaries(rows, 2.0 * (cgSteps + 1), 4.0 * (cgSteps + 1) / k, chunks);
   }
 
-  /** Row cost in units of k² flops: the build is 2·n·k², the factorisation k³/3. */
-  static int[] chunkBoundaries(CsrMatrix m, int k, int chunks) {
+  /** Cuts rows into about {@code chunks} contiguous runs of equal cost perRow + perEntry·n. */
+  static int[] chunkBoundaries(CsrMatrix m, double perRow, double perEntry, int chunks) {
     int[] indptr = m.indptr();
-    double perRow = k / 3.0 + 2.0;
-    double total = 2.0 * m.nnz() + perRow * m.rows();
+    double total = perEntry * m.nnz() + perRow * m.rows();
     double target = total / Math.max(1, chunks);
     int[] bounds = new int[Math.min(chunks, Math.max(1, m.rows())) + 1];
     int count = 1;
     double acc = 0;
     for (int r = 0; r < m.rows() && count < bounds.length - 1; r++) {
-      acc += 2.0 * (indptr[r + 1] - indptr[r]) + perRow;
+      acc += perEntry * (indptr[r + 1] - indptr[r]) + perRow;
       if (acc >= target * count) {
         bounds[count++] = r + 1;
       }
@@ -93,21 +105,25 @@ final class HalfSweep {
    * @param gram the shared matrix G of the builder (used when β ≠ 0), zero outside the unknowns
    * @param gramRhs the shared right-hand side g, or null
    * @param other the other side's factors; when biased, {@code out} must be biased too
+   * @param current this side's current factors, the conjugate-gradient starting point (may be {@code
+   *     out} itself)
    * @param cancelled polled between chunks; when it turns true the sweep stops and throws
    * @throws NotPositiveDefiniteException naming the side, the row and λ
    * @throws CancellationException when cancelled ({@code out} is then partly written)
    */
-  void solve(float[] gram, float[] gramRhs, Factors other, Factors out, BooleanSupplier cancelled) {
+  void solve(float[] gram, float[] gramRhs, Factors other, Factors current, Factors out,
+      BooleanSupplier cancelled) {
     AtomicInteger next = new AtomicInteger();
     int chunks = chunkStart.length - 1;
     int dim = out.unknowns();
     runner.run(workspaces.length, worker -> {
       RowWorkspace ws = workspaces[worker];
-      if (solvers[worker] == null || solvers[worker].unknowns() != dim) {
+      if (method == Solver.CHOLESKY
+          && (solvers[worker] == null || solvers[worker].unknowns() != dim)) {
         solvers[worker] = new SystemSolver(ops, dim);
       }
       SystemSolver solver = solvers[worker];
-      InterleavedBatch batch = solver.batch();
+      InterleavedBatch batch = solver == null ? null : solver.batch();
       if (batch != null) {
         batch.clear(); // a previous sweep may have stopped half-way through a batch
       }
@@ -116,7 +132,11 @@ final class HalfSweep {
           throw new CancellationException("training was cancelled");
         }
         for (int r = chunkStart[c]; r < chunkStart[c + 1]; r++) {
-          solveRow(r, gram, gramRhs, other, out, ws, solver, batchRows[worker]);
+          if (method == Solver.CHOLESKY) {
+            solveRowByCholesky(r, gram, gramRhs, other, out, ws, solver, batchRows[worker]);
+          } else {
+            solveRowByConjugateGradient(r, gram, gramRhs, other, current, out, ws);
+          }
         }
         if (batch != null) {
           flush(batch, batchRows[worker], out);
@@ -125,7 +145,7 @@ final class HalfSweep {
     });
   }
 
-  private void solveRow(int r, float[] gram, float[] gramRhs, Factors other, Factors out,
+  private void solveRowByCholesky(int r, float[] gram, float[] gramRhs, Factors other, Factors out,
       RowWorkspace ws, SystemSolver solver, int[] laneRows) {
     int from = rows.indptr()[r];
     int to = rows.indptr()[r + 1];
@@ -153,6 +173,22 @@ final class HalfSweep {
       throw notPositiveDefinite(r, pivot, dim);
     }
     System.arraycopy(ws.b, 0, out.data, offset, dim);
+    requireFinite(out, r);
+  }
+
+  private void solveRowByConjugateGradient(int r, float[] gram, float[] gramRhs, Factors other,
+      Factors current, Factors out, RowWorkspace ws) {
+    int from = rows.indptr()[r];
+    int to = rows.indptr()[r + 1];
+    int offset = r * out.stride;
+    int dim = out.unknowns();
+    if (from == to && (gramRhs == null || beta == 0f)) { // the exact solution is 0, as above
+      Arrays.fill(out.data, offset, offset + dim, 0f);
+      return;
+    }
+    ConjugateGradient.solve(ops, gram, gramRhs, beta, lambdaOf(r), other, r, rows.indices(),
+        rows.values(), from, to, weights, cgSteps, current.data, r * current.stride, ws);
+    System.arraycopy(ws.x, 0, out.data, offset, dim);
     requireFinite(out, r);
   }
 

@@ -90,6 +90,47 @@ class VectorOpsTest {
   }
 
   @ParameterizedTest
+  @ValueSource(ints = {1, 3, 16, 17, 33, 64, 100, 128})
+  void rowDotsAndRowCombinationMatchDoubleReference(int k) {
+    for (VectorOps ops : new VectorOps[] {SCALAR, VECTOR}) {
+      int kp = ops.paddedStride(k);
+      SplittableRandom rnd = new SplittableRandom(k);
+      for (int count : new int[] {0, 1, 2, 5, 37}) {
+        float[] rows = random(rnd, 3 + count * kp);
+        float[] x = random(rnd, kp);
+        float[] coef = random(rnd, count);
+        float[] dots = new float[count];
+        ops.rowDots(rows, 3, count, kp, x, dots);
+        for (int j = 0; j < count; j++) {
+          double exact = 0;
+          double magnitude = 0;
+          for (int c = 0; c < kp; c++) {
+            exact += (double) rows[3 + j * kp + c] * x[c];
+            magnitude += Math.abs((double) rows[3 + j * kp + c] * x[c]);
+          }
+          assertEquals(exact, dots[j], 4 * kp * ULP * magnitude, ops.name() + " dot of row " + j);
+        }
+        float[] acc = random(rnd, kp);
+        double[] expected = new double[kp];
+        double[] magnitude = new double[kp];
+        for (int c = 0; c < kp; c++) {
+          expected[c] = acc[c];
+          magnitude[c] = Math.abs(acc[c]);
+          for (int j = 0; j < count; j++) {
+            expected[c] += (double) coef[j] * rows[3 + j * kp + c];
+            magnitude[c] += Math.abs((double) coef[j] * rows[3 + j * kp + c]);
+          }
+        }
+        ops.addRowCombination(rows, 3, count, kp, coef, acc);
+        for (int c = 0; c < kp; c++) {
+          assertEquals(expected[c], acc[c], 4 * (count + 1) * ULP * magnitude[c],
+              ops.name() + " combination column " + c + " of " + count + " rows");
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {1, 3, 16, 17, 64, 100})
   void paddedStrideIsAWholeNumberOfVectors(int k) {
     int kp = VECTOR.paddedStride(k);
