@@ -134,12 +134,17 @@ public final class Suite {
       jmh(kernel("RowBuildBenchmark"));
       jmh(kernel("CholeskyBenchmark|BatchedCholeskyBenchmark|GramBenchmark"));
       jmh(kernel("RowSolveBenchmark").param("interactions", "64"));
-      jmh(sweep("userHalfSweep").param("ops", "vector").param("threads", "1", "all"));
-      jmh(sweep("userHalfSweep").param("ops", "scalar").param("threads", "1"));
-      jmh(sweep("iteration").param("ops", "vector").param("threads", "1", "all")
-          .param("data", "synthetic-5m"));
-      jmh(sweep("userHalfSweep").param("ops", "vector").param("threads", "all")
-          .param("data", "ml20m-shape"));
+      jmh(sweep("userHalfSweep", SWEEP_DATA, "64").param("solver", "cholesky")
+          .param("ops", "vector").param("threads", "1", "all"));
+      jmh(sweep("userHalfSweep", SWEEP_DATA, "64").param("solver", "cholesky")
+          .param("ops", "scalar").param("threads", "1"));
+      jmh(sweep("iteration", new String[] {"synthetic-5m"}, "64").param("solver", "cholesky")
+          .param("ops", "vector").param("threads", "all"));
+      jmh(sweep("userHalfSweep", new String[] {"ml20m-shape"}, "64").param("solver", "cholesky")
+          .param("ops", "vector").param("threads", "all"));
+      // Conjugate gradient vs Cholesky, one iteration on one thread (docs/benchmarks.md).
+      jmh(sweep("iteration", new String[] {"synthetic-5m", "lastfm"}, "32", "64", "128")
+          .param("solver", "cholesky", "cg").param("ops", "vector").param("threads", "1"));
       jmh(opts("BaselineSweepBenchmark").param("impl", "textbook", "spark-native", "spark-java")
           .param("data", SWEEP_DATA).param("k", "64"));
       jmh(opts("BaselineSweepBenchmark").param("impl", "dense").param("data", "ml-100k").param("k", "64"));
@@ -163,8 +168,8 @@ public final class Suite {
       case "smoke" -> jmh(opts("SparkAlsBenchmark").param("data", "ml-100k").param("k", "32")
           .param("threads", "1").warmupIterations(0).measurementIterations(1));
       case "quick" -> {
-        jmh(sweep("iteration").param("ops", "vector").param("threads", "1", "all")
-            .param("data", "ml-100k", "lastfm"));
+        jmh(sweep("iteration", new String[] {"ml-100k", "lastfm"}, "64").param("solver", "cholesky")
+            .param("ops", "vector").param("threads", "1", "all"));
         jmh(opts("SparkAlsBenchmark").param("data", SWEEP_DATA).param("k", "64"));
       }
       default -> jmh(opts("SparkAlsBenchmark"));
@@ -190,8 +195,12 @@ public final class Suite {
         .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
   }
 
-  private ChainedOptionsBuilder sweep(String method) {
-    return opts("SweepBenchmark\\." + method).param("k", "64").param("data", SWEEP_DATA)
+  /**
+   * A SweepBenchmark method on the given data and k. The caller sets the solver (else JMH runs both)
+   * and every other param once: JMH appends the values of a param given twice.
+   */
+  private ChainedOptionsBuilder sweep(String method, String[] data, String... ks) {
+    return opts("SweepBenchmark\\." + method).param("k", ks).param("data", data)
         .warmupIterations(1).measurementIterations(3);
   }
 

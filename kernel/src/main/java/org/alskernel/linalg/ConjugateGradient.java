@@ -14,9 +14,11 @@ import org.alskernel.simd.VectorOps;
  * 2·n·k² and factoring it k³/3. Started from the row's previous solution, a few steps per sweep track
  * the exact solution closely; with d steps in exact arithmetic CG reaches it.
  *
- * <p>A row with at most {@link RowWorkspace#BATCH} neighbours is gathered once; a longer one is
- * gathered again, slice by slice, for every product. Each step is a fixed sequence of kernel calls, so
- * the result depends only on the row's inputs (not on threads or the order rows are solved in).
+ * <p>A row with at most {@link RowWorkspace#BATCH} neighbours is gathered once ({@link NeighbourRows},
+ * which also makes biased neighbours' augmented rows), and its four or more products read the packed
+ * copy from L1. A longer one gets its terms
+ * again, slice by slice, for every product, and reads unbiased neighbours' rows in place. Each step is a fixed sequence of kernel calls, so the result depends only on the
+ * row's inputs (not on threads or the order rows are solved in).
  */
 public final class ConjugateGradient {
   /**
@@ -25,29 +27,77 @@ public final class ConjugateGradient {
    */
   static final float CONVERGED = 1e-20f;
 
-  private ConjugateGradient() {}
+  private final VectorOps ops;
+  private final RowWorkspace ws;
+  /**
+   * Neighbours gathered at once. (Gathering rows of up to 2048 neighbours, 512 KB at k = 64, so that
+   * the products read L2 rather than scattered rows, made the item half-sweep of the 5M matrix 20%
+   * slower: the gather costs more than the scattered reads it saves.)
+   */
+  private final int capacity;
+  private final float[] packed;
+  private final float[] w;
+  private final float[] t;
+  private final float[] dots;
+  private final float[] coef;
+  private final int[] identity;
+  // The row being solved: its neighbours, where their factor rows are read, how their terms are made.
+  private Factors other;
+  private int row;
+  private int[] indices;
+  private float[] values;
+  private int from;
+  private int to;
+  private EntryWeights weights;
+
+  /** A solver for one worker, using (and overwriting) the scratch of {@code ws}. */
+  public ConjugateGradient(VectorOps ops, RowWorkspace ws) {
+    this.ops = ops;
+    this.ws = ws;
+    this.capacity = RowWorkspace.BATCH;
+    this.packed = new float[capacity * ws.kp];
+    this.w = new float[capacity];
+    this.t = new float[capacity];
+    this.dots = new float[capacity];
+    this.coef = new float[capacity];
+    this.identity = new int[Math.max(capacity, ws.kp)];
+    for (int i = 0; i < identity.length; i++) {
+      identity[i] = i;
+    }
+  }
+
+  /** The iterate after {@link #solve}: the row's solution in [0, d), zero beyond. */
+  public float[] solution() {
+    return ws.x;
+  }
 
   /**
    * Runs up to {@code steps} CG steps from {@code start[startOffset .. +d)}, d = {@code
-   * other.unknowns()}, leaving the iterate in {@code ws.x[0..d)} (zero beyond).
+   * other.unknowns()}, leaving the iterate in {@link #solution()}.
    *
    * @param gram the shared matrix G (full symmetric, kp×kp, zero outside the leading d×d block), or
    *     null when β = 0
    * @param gramRhs the shared vector g, or null for none
    * @return the number of steps taken: fewer than {@code steps} when the residual vanished first
    */
-  public static int solve(VectorOps ops, float[] gram, float[] gramRhs, float beta, float lambda,
-      Factors other, int row, int[] indices, float[] values, int from, int to, EntryWeights weights,
-      int steps, float[] start, int startOffset, RowWorkspace ws) {
+  public int solve(float[] gram, float[] gramRhs, float beta, float lambda, Factors other, int row,
+      int[] indices, float[] values, int from, int to, EntryWeights weights, int steps, float[] start,
+      int startOffset) {
+    this.other = other;
+    this.row = row;
+    this.indices = indices;
+    this.values = values;
+    this.from = from;
+    this.to = to;
+    this.weights = weights;
     int kp = ws.kp;
     int d = other.unknowns();
     float[] x = ws.x;
     float[] r = ws.residual;
     float[] p = ws.direction;
     float[] ap = ws.product;
-    boolean gatherOnce = to - from <= RowWorkspace.BATCH;
-    if (gatherOnce && to > from) {
-      NeighbourRows.gather(other, row, indices, values, from, to - from, weights, ws);
+    if (fitsOnce() && to > from) {
+      prepare(from, to - from);
     }
     boolean shared = gram != null && beta != 0f;
     Arrays.fill(x, 0f);
@@ -56,13 +106,13 @@ public final class ConjugateGradient {
     // r = b − A·x = β·(g − G·x) − λ·x + Σ_j (t_j − w_j·(y_j·x))·y_j
     Arrays.fill(r, 0f);
     if (shared) {
-      gramTimes(ops, gram, -beta, x, d, r, ws);
+      gramTimes(gram, -beta, x, d, r);
       if (gramRhs != null) {
         ops.axpy(beta, gramRhs, 0, r, 0, kp);
       }
     }
     ops.axpy(-lambda, x, 0, r, 0, d);
-    addNeighbourTerms(ops, true, x, r, other, row, indices, values, from, to, weights, gatherOnce, ws);
+    addNeighbourTerms(true, x, r);
 
     System.arraycopy(r, 0, p, 0, kp);
     float rr = ops.dot(r, 0, r, 0, kp);
@@ -71,11 +121,10 @@ public final class ConjugateGradient {
       // Ap = β·G·p + λ·p + Σ_j w_j·(y_j·p)·y_j
       Arrays.fill(ap, 0f);
       if (shared) {
-        gramTimes(ops, gram, beta, p, d, ap, ws);
+        gramTimes(gram, beta, p, d, ap);
       }
       ops.axpy(lambda, p, 0, ap, 0, d);
-      addNeighbourTerms(ops, false, p, ap, other, row, indices, values, from, to, weights, gatherOnce,
-          ws);
+      addNeighbourTerms(false, p, ap);
       float pap = ops.dot(p, 0, ap, 0, kp);
       if (!(pap > 0f) || !Float.isFinite(pap)) {
         break; // p lies (numerically) in A's null space: no descent left along it
@@ -94,8 +143,7 @@ public final class ConjugateGradient {
   }
 
   /** acc += s·G·v, as the combination of G's rows weighted by s·v (G is symmetric). */
-  private static void gramTimes(VectorOps ops, float[] gram, float s, float[] v, int d, float[] acc,
-      RowWorkspace ws) {
+  private void gramTimes(float[] gram, float s, float[] v, int d, float[] acc) {
     float[] coef = v;
     if (s != 1f) {
       coef = ws.scaled;
@@ -103,28 +151,52 @@ public final class ConjugateGradient {
         coef[i] = s * v[i];
       }
     }
-    ops.addRowCombination(gram, 0, d, ws.kp, coef, acc);
+    ops.addRowCombination(gram, identity, 0, d, ws.kp, coef, acc);
   }
 
   /**
    * acc += Σ_j w_j·(y_j·v)·y_j, or for the residual acc += Σ_j (t_j − w_j·(y_j·v))·y_j, over the
-   * neighbours in slices of {@link RowWorkspace#BATCH}.
+   * neighbours in slices of at most {@code capacity}.
    */
-  private static void addNeighbourTerms(VectorOps ops, boolean residual, float[] v, float[] acc,
-      Factors other, int row, int[] indices, float[] values, int from, int to, EntryWeights weights,
-      boolean gathered, RowWorkspace ws) {
+  private void addNeighbourTerms(boolean residual, float[] v, float[] acc) {
     int kp = ws.kp;
-    for (int start = from; start < to; start += RowWorkspace.BATCH) {
-      int n = Math.min(RowWorkspace.BATCH, to - start);
-      if (!gathered) {
-        NeighbourRows.gather(other, row, indices, values, start, n, weights, ws);
+    boolean inPlace = readInPlace();
+    float[] data = inPlace ? other.data : packed;
+    int[] rows = inPlace ? indices : identity;
+    for (int start = from; start < to; start += capacity) {
+      int n = Math.min(capacity, to - start);
+      if (!fitsOnce()) {
+        prepare(start, n);
       }
-      ops.rowDots(ws.packed, 0, n, kp, v, ws.dots);
+      int first = inPlace ? start : 0;
+      ops.rowDots(data, rows, first, n, kp, v, dots);
       for (int j = 0; j < n; j++) {
-        float wd = ws.w[j] * ws.dots[j];
-        ws.coef[j] = residual ? ws.t[j] - wd : wd;
+        float wd = w[j] * dots[j];
+        coef[j] = residual ? t[j] - wd : wd;
       }
-      ops.addRowCombination(ws.packed, 0, n, kp, ws.coef, acc);
+      ops.addRowCombination(data, rows, first, n, kp, coef, acc);
     }
+  }
+
+  /** Whether the terms (and gathered rows) of all the row's neighbours fit at once. */
+  private boolean fitsOnce() {
+    return to - from <= capacity;
+  }
+
+  /** Makes the terms of entries [start, start + n), and gathers their rows unless read in place. */
+  private void prepare(int start, int n) {
+    if (readInPlace()) {
+      weights.compute(row, indices, values, start, n, w, t);
+    } else {
+      NeighbourRows.gather(other, row, indices, values, start, n, weights, packed, w, t);
+    }
+  }
+
+  /**
+   * Whether the neighbours' rows are read where they are stored rather than gathered: for rows too
+   * long to gather at once, of an unbiased other side (biased rows must be gathered to be augmented).
+   */
+  private boolean readInPlace() {
+    return !other.biased && !fitsOnce();
   }
 }

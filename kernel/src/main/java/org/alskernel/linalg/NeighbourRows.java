@@ -17,16 +17,21 @@ final class NeighbourRows {
    */
   static void gather(Factors other, int row, int[] indices, float[] values, int start, int n,
       EntryWeights weights, RowWorkspace ws) {
-    int kp = ws.kp;
+    gather(other, row, indices, values, start, n, weights, ws.packed, ws.w, ws.t);
+  }
+
+  /** As above into {@code packed} (rows of stride {@code other.stride}), {@code w} and {@code t}. */
+  static void gather(Factors other, int row, int[] indices, float[] values, int start, int n,
+      EntryWeights weights, float[] packed, float[] w, float[] t) {
+    int kp = other.stride;
     int k = other.k;
     float[] y = other.data;
-    float[] packed = ws.packed;
-    weights.compute(row, indices, values, start, n, ws.w, ws.t);
+    weights.compute(row, indices, values, start, n, w, t);
     for (int j = 0; j < n; j++) {
       int dst = j * kp;
       System.arraycopy(y, indices[start + j] * kp, packed, dst, kp);
       if (other.biased) {
-        ws.t[j] -= ws.w[j] * packed[dst + k];
+        t[j] -= w[j] * packed[dst + k];
         packed[dst + k] = 1f;
         packed[dst + k + 1] = 0f;
       }

@@ -75,7 +75,7 @@ public final class NormalEquations {
           weighted[dst + c] = wj * packed[dst + c];
         }
       }
-      ops.addRowCombination(packed, 0, n, kp, ws.t, b);
+      ops.addRowCombination(packed, ws.identity, 0, n, kp, ws.t, b);
       ops.rankUpdate(packed, 0, weighted, 0, n, kp, a, 0);
     }
   }

@@ -28,8 +28,8 @@ public final class RowWorkspace {
   final float[] direction;
   final float[] product;
   final float[] scaled;
-  final float[] dots = new float[BATCH];
-  final float[] coef = new float[BATCH];
+  /** 0, 1, 2, …: the row indices that make the indexed row kernels read contiguous rows. */
+  final int[] identity;
 
   public RowWorkspace(int kp) {
     this.kp = kp;
@@ -43,5 +43,9 @@ public final class RowWorkspace {
     this.direction = new float[kp];
     this.product = new float[kp];
     this.scaled = new float[kp];
+    this.identity = new int[BATCH];
+    for (int i = 0; i < identity.length; i++) {
+      identity[i] = i;
+    }
   }
 }

@@ -40,16 +40,17 @@ public final class ScalarOps implements VectorOps {
   }
 
   @Override
-  public void rowDots(float[] rows, int ro, int count, int kp, float[] x, float[] out) {
+  public void rowDots(float[] data, int[] rows, int from, int count, int kp, float[] x, float[] out) {
     for (int j = 0; j < count; j++) {
-      out[j] = dot(rows, ro + j * kp, x, 0, kp);
+      out[j] = dot(data, rows[from + j] * kp, x, 0, kp);
     }
   }
 
   @Override
-  public void addRowCombination(float[] rows, int ro, int count, int kp, float[] coef, float[] acc) {
+  public void addRowCombination(float[] data, int[] rows, int from, int count, int kp, float[] coef,
+      float[] acc) {
     for (int j = 0; j < count; j++) {
-      axpy(coef[j], rows, ro + j * kp, acc, 0, kp);
+      axpy(coef[j], data, rows[from + j] * kp, acc, 0, kp);
     }
   }
 

@@ -30,18 +30,21 @@ public interface VectorOps {
   void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n);
 
   /**
-   * Products of {@code count} packed rows with one vector: {@code out[j] = rows_j · x} for j in [0,
-   * count), where {@code rows_j = rows[ro + j·kp ..]} and the sums run over all kp columns (padding
-   * included). {@code kp} must be a multiple of {@link #lanes()}.
+   * Products of rows of a matrix with one vector: {@code out[j] = row(rows[from + j]) · x} for j in
+   * [0, count), where row r is {@code data[r·kp .. (r+1)·kp)} and the sums run over all kp columns
+   * (padding included). The rows are picked by index so that a sparse row's neighbours are read in
+   * place; pass 0, 1, 2, … for contiguous rows. {@code kp} must be a multiple of {@link #lanes()}.
    */
-  void rowDots(float[] rows, int ro, int count, int kp, float[] x, float[] out);
+  void rowDots(float[] data, int[] rows, int from, int count, int kp, float[] x, float[] out);
 
   /**
-   * A combination of {@code count} packed rows added to a vector: {@code acc += Σ_j coef[j]·rows_j}
-   * over all kp columns, the rows applied in order j = 0, 1, …. With the rows of a symmetric matrix
-   * this is a matrix-vector product. {@code kp} must be a multiple of {@link #lanes()}.
+   * A combination of rows of a matrix (picked as in {@link #rowDots}) added to a vector: {@code acc +=
+   * Σ_j coef[j]·row(rows[from + j])} over all kp columns, applied in order j = 0, 1, …. With the rows
+   * of a symmetric matrix this is a matrix-vector product. {@code kp} must be a multiple of {@link
+   * #lanes()}.
    */
-  void addRowCombination(float[] rows, int ro, int count, int kp, float[] coef, float[] acc);
+  void addRowCombination(float[] data, int[] rows, int from, int count, int kp, float[] coef,
+      float[] acc);
 
   /**
    * Symmetric rank-{@code count} update of the upper triangle: for every packed row j in [0, count),

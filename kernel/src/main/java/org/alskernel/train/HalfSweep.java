@@ -45,6 +45,7 @@ final class HalfSweep {
   private final Solver method;
   private final int cgSteps;
   private final RowWorkspace[] workspaces;
+  private final ConjugateGradient[] conjugateGradients;
   private final SystemSolver[] solvers;
   private final int[][] batchRows;
   private final int[] chunkStart;
@@ -70,8 +71,12 @@ final class HalfSweep {
     this.workspaces = new RowWorkspace[runner.workers()];
     this.solvers = new SystemSolver[workspaces.length];
     this.batchRows = new int[workspaces.length][ops.lanes()];
+    this.conjugateGradients = new ConjugateGradient[workspaces.length];
     for (int w = 0; w < workspaces.length; w++) {
       workspaces[w] = new RowWorkspace(kp);
+      if (solver == Solver.CONJUGATE_GRADIENT) {
+        conjugateGradients[w] = new ConjugateGradient(ops, workspaces[w]);
+      }
     }
     int chunks = runner.workers() == 1 ? 1 : runner.workers() * CHUNKS_PER_WORKER;
     // Row cost in units of k² flops: Cholesky builds (2 per entry) and factors (k/3 + 2 per row);
@@ -135,7 +140,8 @@ final class HalfSweep {
           if (method == Solver.CHOLESKY) {
             solveRowByCholesky(r, gram, gramRhs, other, out, ws, solver, batchRows[worker]);
           } else {
-            solveRowByConjugateGradient(r, gram, gramRhs, other, current, out, ws);
+            solveRowByConjugateGradient(r, gram, gramRhs, other, current, out,
+                conjugateGradients[worker]);
           }
         }
         if (batch != null) {
@@ -177,7 +183,7 @@ final class HalfSweep {
   }
 
   private void solveRowByConjugateGradient(int r, float[] gram, float[] gramRhs, Factors other,
-      Factors current, Factors out, RowWorkspace ws) {
+      Factors current, Factors out, ConjugateGradient cg) {
     int from = rows.indptr()[r];
     int to = rows.indptr()[r + 1];
     int offset = r * out.stride;
@@ -186,9 +192,9 @@ final class HalfSweep {
       Arrays.fill(out.data, offset, offset + dim, 0f);
       return;
     }
-    ConjugateGradient.solve(ops, gram, gramRhs, beta, lambdaOf(r), other, r, rows.indices(),
-        rows.values(), from, to, weights, cgSteps, current.data, r * current.stride, ws);
-    System.arraycopy(ws.x, 0, out.data, offset, dim);
+    cg.solve(gram, gramRhs, beta, lambdaOf(r), other, r, rows.indices(), rows.values(), from, to,
+        weights, cgSteps, current.data, r * current.stride);
+    System.arraycopy(cg.solution(), 0, out.data, offset, dim);
     requireFinite(out, r);
   }
 

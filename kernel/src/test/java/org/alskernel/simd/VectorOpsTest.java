@@ -95,18 +95,26 @@ class VectorOpsTest {
     for (VectorOps ops : new VectorOps[] {SCALAR, VECTOR}) {
       int kp = ops.paddedStride(k);
       SplittableRandom rnd = new SplittableRandom(k);
-      for (int count : new int[] {0, 1, 2, 5, 37}) {
-        float[] rows = random(rnd, 3 + count * kp);
+      for (int count : new int[] {0, 1, 2, 5, 16, 37}) {
+        // Rows picked out of order (and one twice), as a sparse row's neighbours are.
+        int[] pick = new int[2 + count];
+        for (int j = 0; j < count; j++) {
+          pick[2 + j] = (j * 7) % (count + 3);
+        }
+        if (count > 2) {
+          pick[3] = pick[4];
+        }
+        float[] data = random(rnd, (count + 3) * kp);
         float[] x = random(rnd, kp);
         float[] coef = random(rnd, count);
         float[] dots = new float[count];
-        ops.rowDots(rows, 3, count, kp, x, dots);
+        ops.rowDots(data, pick, 2, count, kp, x, dots);
         for (int j = 0; j < count; j++) {
           double exact = 0;
           double magnitude = 0;
           for (int c = 0; c < kp; c++) {
-            exact += (double) rows[3 + j * kp + c] * x[c];
-            magnitude += Math.abs((double) rows[3 + j * kp + c] * x[c]);
+            exact += (double) data[pick[2 + j] * kp + c] * x[c];
+            magnitude += Math.abs((double) data[pick[2 + j] * kp + c] * x[c]);
           }
           assertEquals(exact, dots[j], 4 * kp * ULP * magnitude, ops.name() + " dot of row " + j);
         }
@@ -117,11 +125,11 @@ class VectorOpsTest {
           expected[c] = acc[c];
           magnitude[c] = Math.abs(acc[c]);
           for (int j = 0; j < count; j++) {
-            expected[c] += (double) coef[j] * rows[3 + j * kp + c];
-            magnitude[c] += Math.abs((double) coef[j] * rows[3 + j * kp + c]);
+            expected[c] += (double) coef[j] * data[pick[2 + j] * kp + c];
+            magnitude[c] += Math.abs((double) coef[j] * data[pick[2 + j] * kp + c]);
           }
         }
-        ops.addRowCombination(rows, 3, count, kp, coef, acc);
+        ops.addRowCombination(data, pick, 2, count, kp, coef, acc);
         for (int c = 0; c < kp; c++) {
           assertEquals(expected[c], acc[c], 4 * (count + 1) * ULP * magnitude[c],
               ops.name() + " combination column " + c + " of " + count + " rows");

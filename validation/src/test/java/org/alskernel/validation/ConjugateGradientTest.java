@@ -67,10 +67,13 @@ class ConjugateGradientTest {
     compareRows(Fixtures.random(12, 150, 0.3, 300 + k), k);
   }
 
-  /** 200-entry rows: every product gathers the neighbours again in slices of RowWorkspace.BATCH. */
+  /**
+   * 200-entry rows, longer than one gather (RowWorkspace.BATCH = 128): every product reads the
+   * neighbours in place, slice by slice.
+   */
   @ParameterizedTest(name = "k = {0}")
   @ValueSource(ints = {3, 17, 64})
-  void rowsLongerThanOneBatchReachTheReferenceSolution(int k) {
+  void rowsLongerThanOneGatherReachTheReferenceSolution(int k) {
     compareRows(Fixtures.random(6, 400, 0.5, 400 + k), k);
   }
 
@@ -89,7 +92,7 @@ class ConjugateGradientTest {
         Factors current = new Factors(rows.rows(), k, kp);
         current.setFromDense(start);
         float[] gram = Gram.of(ops, other, new ParallelRunner(null));
-        RowWorkspace ws = new RowWorkspace(kp);
+        ConjugateGradient cg = new ConjugateGradient(ops, new RowWorkspace(kp));
         for (int row = 0; row < rows.rows(); row++) {
           if (rows.rowLength(row) == 0) {
             continue; // x = 0 exactly; the sweep writes it without solving (see the sweep test)
@@ -105,12 +108,11 @@ class ConjugateGradientTest {
           for (boolean warm : new boolean[] {false, true}) {
             float[] from = warm ? current.data : new float[kp];
             int offset = warm ? row * kp : 0;
-            ConjugateGradient.solve(ops, gram, null, 1f, LAMBDA, other, row, rows.indices(),
-                rows.values(), rows.indptr()[row], rows.indptr()[row + 1], weights, k, from, offset,
-                ws);
+            cg.solve(gram, null, 1f, LAMBDA, other, row, rows.indices(), rows.values(),
+                rows.indptr()[row], rows.indptr()[row + 1], weights, k, from, offset);
             double[] x = new double[k];
             for (int i = 0; i < k; i++) {
-              x[i] = ws.x[i];
+              x[i] = cg.solution()[i];
             }
             double err = Fixtures.relativeError(x, xref);
             String where = ops.name() + " " + side.label() + " row " + row + " k=" + k

@@ -52,6 +52,7 @@ final class SweepSection {
       }
     }
     kernel.appendTo(md);
+    appendConjugateGradient(md, index, shapes);
 
     md.append("### Speedup of the kernel over the baselines\n\n")
         .append("Baseline time over the kernel's time (userHalfSweep, ops=vector, one thread), same run,"
@@ -133,8 +134,47 @@ final class SweepSection {
     t.appendTo(md);
   }
 
+  /**
+   * The kernel's Cholesky sweep (the exact solver every other table is about); results from before
+   * SweepBenchmark had a solver param are Cholesky sweeps too.
+   */
   private static SummaryRow sweep(RowIndex index, String method, String[] dk, String ops, String threads) {
-    return index.find(SWEEP + "." + method, "data", dk[0], "k", dk[1], "ops", ops, "threads", threads);
+    SummaryRow row = sweep(index, method, dk, ops, threads, "cholesky");
+    return row != null ? row
+        : index.find(SWEEP + "." + method, "data", dk[0], "k", dk[1], "ops", ops, "threads", threads);
+  }
+
+  private static SummaryRow sweep(RowIndex index, String method, String[] dk, String ops,
+      String threads, String solver) {
+    return index.find(SWEEP + "." + method, "data", dk[0], "k", dk[1], "ops", ops, "threads", threads,
+        "solver", solver);
+  }
+
+  /**
+   * One iteration with conjugate-gradient rows (solver=cg) against the same iteration with Cholesky,
+   * one thread, where the run has both.
+   */
+  static void appendConjugateGradient(StringBuilder md, RowIndex index, List<String[]> shapes) {
+    MdTable t = new MdTable("data", "k", "Cholesky iteration", "CG iteration", "CG / Cholesky");
+    boolean any = false;
+    for (String[] dk : shapes) {
+      SummaryRow chol = sweep(index, "iteration", dk, "vector", "1", "cholesky");
+      SummaryRow cg = sweep(index, "iteration", dk, "vector", "1", "cg");
+      if (chol == null || cg == null) {
+        continue;
+      }
+      any = true;
+      t.row(dk[0], dk[1], KernelSection.time(chol), KernelSection.time(cg),
+          Fmt.ratio(Estimate.ratio(cg.time(), chol.time())));
+    }
+    if (!any) {
+      return;
+    }
+    md.append("### Conjugate gradient vs Cholesky\n\n")
+        .append("One iteration (ops=vector, one thread) with rows solved by warm-started"
+            + " conjugate-gradient steps (solver=cg, the default 3 steps) and by Cholesky, same run."
+            + " The objectives each reaches are in docs/benchmarks.md (SolverObjectives).\n\n");
+    t.appendTo(md);
   }
 
   private static SummaryRow baseline(RowIndex index, String name, String[] dk) {
