@@ -73,9 +73,10 @@ final class PanamaVectorOps implements VectorOps {
   }
 
   /**
-   * With 16 lanes, rows go 4 at a time: their vectors of partial sums are folded pairwise (see {@link
-   * #fold8}) into one vector holding each row's sum in a quarter, which two rotating adds finish. A
-   * row then costs about five vector operations for its horizontal sum instead of eight. Other lane
+   * With 16 lanes, rows go 4 at a time, sharing each load of x and running four independent FMA
+   * chains; their vectors of partial sums are folded pairwise (see {@link #fold8}) into one vector
+   * holding each row's sum in a quarter, which two rotating adds finish. A row then costs about five
+   * vector operations for its horizontal sum instead of eight. Other lane
    * counts, and the last rows, use {@link #sumLanes}. (A 16-row fold, one vector of 16 sums, made C2
    * give up on the shuffles and box the vectors: 270 bytes allocated per row.)
    */
@@ -85,9 +86,22 @@ final class PanamaVectorOps implements VectorOps {
     if (L == 16) {
       for (; j + 4 <= count; j += 4) {
         int f = from + j;
-        FloatVector v01 = fold8(rowDot(data, rows[f] * kp, x, kp), rowDot(data, rows[f + 1] * kp, x, kp));
-        FloatVector v23 = fold8(rowDot(data, rows[f + 2] * kp, x, kp), rowDot(data, rows[f + 3] * kp, x, kp));
-        FloatVector q = fold4(v01, v23); // quarters: row 0, row 2, row 1, row 3
+        int o0 = rows[f] * kp;
+        int o1 = rows[f + 1] * kp;
+        int o2 = rows[f + 2] * kp;
+        int o3 = rows[f + 3] * kp;
+        FloatVector s0 = FloatVector.zero(F);
+        FloatVector s1 = FloatVector.zero(F);
+        FloatVector s2 = FloatVector.zero(F);
+        FloatVector s3 = FloatVector.zero(F);
+        for (int c = 0; c < kp; c += L) {
+          FloatVector xc = FloatVector.fromArray(F, x, c);
+          s0 = FloatVector.fromArray(F, data, o0 + c).fma(xc, s0);
+          s1 = FloatVector.fromArray(F, data, o1 + c).fma(xc, s1);
+          s2 = FloatVector.fromArray(F, data, o2 + c).fma(xc, s2);
+          s3 = FloatVector.fromArray(F, data, o3 + c).fma(xc, s3);
+        }
+        FloatVector q = fold4(fold8(s0, s1), fold8(s2, s3)); // quarters: row 0, row 2, row 1, row 3
         q = q.add(q.rearrange(ROTATE_2));
         q = q.add(q.rearrange(ROTATE_1));
         out[j] = q.lane(0);
@@ -123,37 +137,82 @@ final class PanamaVectorOps implements VectorOps {
     return a.blend(b, M4).add(b.blend(a, M4).rearrange(X4));
   }
 
-  /** Up to four vectors of the accumulator stay in registers while all rows go by. */
+  /**
+   * Four vectors of the accumulator at a time stay in registers while all rows go by, in two sets
+   * (even and odd rows) added at the end: with one set every FMA would wait for the previous row's
+   * (4 cycles of latency), capping the kernel at half the FMA throughput. A last single vector of
+   * columns gets four sets, for the same reason.
+   */
   @Override
   public void addRowCombination(float[] data, int[] rows, int from, int count, int kp, float[] coef,
       float[] acc) {
     int c = 0;
     for (; c + 4 * L <= kp; c += 4 * L) {
-      FloatVector a0 = FloatVector.fromArray(F, acc, c);
-      FloatVector a1 = FloatVector.fromArray(F, acc, c + L);
-      FloatVector a2 = FloatVector.fromArray(F, acc, c + 2 * L);
-      FloatVector a3 = FloatVector.fromArray(F, acc, c + 3 * L);
-      for (int j = 0; j < count; j++) {
-        int o = rows[from + j] * kp + c;
-        FloatVector w = FloatVector.broadcast(F, coef[j]);
-        a0 = w.fma(FloatVector.fromArray(F, data, o), a0);
-        a1 = w.fma(FloatVector.fromArray(F, data, o + L), a1);
-        a2 = w.fma(FloatVector.fromArray(F, data, o + 2 * L), a2);
-        a3 = w.fma(FloatVector.fromArray(F, data, o + 3 * L), a3);
-      }
-      a0.intoArray(acc, c);
-      a1.intoArray(acc, c + L);
-      a2.intoArray(acc, c + 2 * L);
-      a3.intoArray(acc, c + 3 * L);
+      combine4(data, rows, from, count, kp, coef, acc, c);
     }
     for (; c < kp; c += L) {
-      FloatVector a0 = FloatVector.fromArray(F, acc, c);
-      for (int j = 0; j < count; j++) {
-        int o = rows[from + j] * kp + c;
-        a0 = FloatVector.broadcast(F, coef[j]).fma(FloatVector.fromArray(F, data, o), a0);
-      }
-      a0.intoArray(acc, c);
+      combine1(data, rows, from, count, kp, coef, acc, c);
     }
+  }
+
+  /** acc[c .. c + 4L) += Σ_j coef[j]·row_j[c .. c + 4L). */
+  private static void combine4(float[] data, int[] rows, int from, int count, int kp, float[] coef,
+      float[] acc, int c) {
+    FloatVector a0 = FloatVector.zero(F);
+    FloatVector a1 = FloatVector.zero(F);
+    FloatVector a2 = FloatVector.zero(F);
+    FloatVector a3 = FloatVector.zero(F);
+    FloatVector b0 = FloatVector.zero(F);
+    FloatVector b1 = FloatVector.zero(F);
+    FloatVector b2 = FloatVector.zero(F);
+    FloatVector b3 = FloatVector.zero(F);
+    int j = 0;
+    for (; j + 1 < count; j += 2) {
+      int o = rows[from + j] * kp + c;
+      int p = rows[from + j + 1] * kp + c;
+      FloatVector w = FloatVector.broadcast(F, coef[j]);
+      FloatVector v = FloatVector.broadcast(F, coef[j + 1]);
+      a0 = w.fma(FloatVector.fromArray(F, data, o), a0);
+      a1 = w.fma(FloatVector.fromArray(F, data, o + L), a1);
+      a2 = w.fma(FloatVector.fromArray(F, data, o + 2 * L), a2);
+      a3 = w.fma(FloatVector.fromArray(F, data, o + 3 * L), a3);
+      b0 = v.fma(FloatVector.fromArray(F, data, p), b0);
+      b1 = v.fma(FloatVector.fromArray(F, data, p + L), b1);
+      b2 = v.fma(FloatVector.fromArray(F, data, p + 2 * L), b2);
+      b3 = v.fma(FloatVector.fromArray(F, data, p + 3 * L), b3);
+    }
+    if (j < count) {
+      int o = rows[from + j] * kp + c;
+      FloatVector w = FloatVector.broadcast(F, coef[j]);
+      a0 = w.fma(FloatVector.fromArray(F, data, o), a0);
+      a1 = w.fma(FloatVector.fromArray(F, data, o + L), a1);
+      a2 = w.fma(FloatVector.fromArray(F, data, o + 2 * L), a2);
+      a3 = w.fma(FloatVector.fromArray(F, data, o + 3 * L), a3);
+    }
+    addInto(acc, c, a0.add(b0));
+    addInto(acc, c + L, a1.add(b1));
+    addInto(acc, c + 2 * L, a2.add(b2));
+    addInto(acc, c + 3 * L, a3.add(b3));
+  }
+
+  /** acc[c .. c + L) += Σ_j coef[j]·row_j[c .. c + L). */
+  private static void combine1(float[] data, int[] rows, int from, int count, int kp, float[] coef,
+      float[] acc, int c) {
+    FloatVector a0 = FloatVector.zero(F);
+    FloatVector a1 = FloatVector.zero(F);
+    FloatVector a2 = FloatVector.zero(F);
+    FloatVector a3 = FloatVector.zero(F);
+    int j = 0;
+    for (; j + 3 < count; j += 4) {
+      a0 = FloatVector.broadcast(F, coef[j]).fma(FloatVector.fromArray(F, data, rows[from + j] * kp + c), a0);
+      a1 = FloatVector.broadcast(F, coef[j + 1]).fma(FloatVector.fromArray(F, data, rows[from + j + 1] * kp + c), a1);
+      a2 = FloatVector.broadcast(F, coef[j + 2]).fma(FloatVector.fromArray(F, data, rows[from + j + 2] * kp + c), a2);
+      a3 = FloatVector.broadcast(F, coef[j + 3]).fma(FloatVector.fromArray(F, data, rows[from + j + 3] * kp + c), a3);
+    }
+    for (; j < count; j++) {
+      a0 = FloatVector.broadcast(F, coef[j]).fma(FloatVector.fromArray(F, data, rows[from + j] * kp + c), a0);
+    }
+    addInto(acc, c, a0.add(a1).add(a2.add(a3)));
   }
 
   /**
