@@ -67,15 +67,21 @@ public final class NormalEquations {
     float[] weighted = ws.weighted;
     for (int start = from; start < to; start += RowWorkspace.BATCH) {
       int n = Math.min(RowWorkspace.BATCH, to - start);
-      NeighbourRows.gather(other, row, indices, values, start, n, weights, ws);
-      for (int j = 0; j < n; j++) {
-        int dst = j * kp;
-        float wj = ws.w[j];
-        for (int c = 0; c < kp; c++) {
-          weighted[dst + c] = wj * packed[dst + c];
+      if (other.biased) {
+        // The augmented rows differ from the stored ones: gather, then weigh the copies.
+        NeighbourRows.gather(other, row, indices, values, start, n, weights, ws);
+        for (int j = 0; j < n; j++) {
+          int dst = j * kp;
+          float wj = ws.w[j];
+          for (int c = 0; c < kp; c++) {
+            weighted[dst + c] = wj * packed[dst + c];
+          }
         }
+        ops.addRowCombination(packed, ws.identity, 0, n, kp, ws.t, b);
+      } else {
+        weights.compute(row, indices, values, start, n, ws.w, ws.t);
+        ops.packWeighted(other.data, indices, start, n, kp, ws.w, ws.t, packed, weighted, b);
       }
-      ops.addRowCombination(packed, ws.identity, 0, n, kp, ws.t, b);
       ops.rankUpdate(packed, 0, weighted, 0, n, kp, a, 0);
     }
   }

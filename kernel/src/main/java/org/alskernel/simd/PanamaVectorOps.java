@@ -216,6 +216,75 @@ final class PanamaVectorOps implements VectorOps {
   }
 
   /**
+   * One load per vector of each gathered row, two stores and a multiply and an FMA on it; b stays in
+   * registers for rows of up to four vectors (k ≤ 64 on AVX-512).
+   */
+  @Override
+  public void packWeighted(float[] data, int[] rows, int from, int count, int kp, float[] w,
+      float[] t, float[] packed, float[] weighted, float[] b) {
+    for (int c = 0; c < kp; c += 4 * L) {
+      int width = Math.min(4 * L, kp - c);
+      if (width == 4 * L) {
+        pack4(data, rows, from, count, kp, w, t, packed, weighted, b, c);
+      } else {
+        for (int v = c; v < kp; v += L) {
+          pack1(data, rows, from, count, kp, w, t, packed, weighted, b, v);
+        }
+      }
+    }
+  }
+
+  /** packWeighted for columns [c, c + 4L). */
+  private static void pack4(float[] data, int[] rows, int from, int count, int kp, float[] w,
+      float[] t, float[] packed, float[] weighted, float[] b, int c) {
+    FloatVector b0 = FloatVector.fromArray(F, b, c);
+    FloatVector b1 = FloatVector.fromArray(F, b, c + L);
+    FloatVector b2 = FloatVector.fromArray(F, b, c + 2 * L);
+    FloatVector b3 = FloatVector.fromArray(F, b, c + 3 * L);
+    for (int j = 0; j < count; j++) {
+      int src = rows[from + j] * kp + c;
+      int dst = j * kp + c;
+      FloatVector wj = FloatVector.broadcast(F, w[j]);
+      FloatVector tj = FloatVector.broadcast(F, t[j]);
+      FloatVector y0 = FloatVector.fromArray(F, data, src);
+      FloatVector y1 = FloatVector.fromArray(F, data, src + L);
+      FloatVector y2 = FloatVector.fromArray(F, data, src + 2 * L);
+      FloatVector y3 = FloatVector.fromArray(F, data, src + 3 * L);
+      y0.intoArray(packed, dst);
+      y1.intoArray(packed, dst + L);
+      y2.intoArray(packed, dst + 2 * L);
+      y3.intoArray(packed, dst + 3 * L);
+      y0.mul(wj).intoArray(weighted, dst);
+      y1.mul(wj).intoArray(weighted, dst + L);
+      y2.mul(wj).intoArray(weighted, dst + 2 * L);
+      y3.mul(wj).intoArray(weighted, dst + 3 * L);
+      b0 = tj.fma(y0, b0);
+      b1 = tj.fma(y1, b1);
+      b2 = tj.fma(y2, b2);
+      b3 = tj.fma(y3, b3);
+    }
+    b0.intoArray(b, c);
+    b1.intoArray(b, c + L);
+    b2.intoArray(b, c + 2 * L);
+    b3.intoArray(b, c + 3 * L);
+  }
+
+  /** packWeighted for columns [c, c + L). */
+  private static void pack1(float[] data, int[] rows, int from, int count, int kp, float[] w,
+      float[] t, float[] packed, float[] weighted, float[] b, int c) {
+    FloatVector b0 = FloatVector.fromArray(F, b, c);
+    for (int j = 0; j < count; j++) {
+      int src = rows[from + j] * kp + c;
+      int dst = j * kp + c;
+      FloatVector y0 = FloatVector.fromArray(F, data, src);
+      y0.intoArray(packed, dst);
+      y0.mul(w[j]).intoArray(weighted, dst);
+      b0 = FloatVector.broadcast(F, t[j]).fma(y0, b0);
+    }
+    b0.intoArray(b, c);
+  }
+
+  /**
    * Upper-triangle tiles of 4 rows × 2 vectors, accumulated in 8 registers over all packed rows and
    * added to A once: each step loads 2 vectors and 4 broadcasts for 8 FMAs. (A 4×4 tile was no faster
    * on Zen 4 and C2 boxed some of its 16 accumulators: 864 B allocated per tile; see docs/design.md.)

@@ -55,6 +55,21 @@ public final class ScalarOps implements VectorOps {
   }
 
   @Override
+  public void packWeighted(float[] data, int[] rows, int from, int count, int kp, float[] w,
+      float[] t, float[] packed, float[] weighted, float[] b) {
+    for (int j = 0; j < count; j++) {
+      int src = rows[from + j] * kp;
+      int dst = j * kp;
+      for (int c = 0; c < kp; c++) {
+        float y = data[src + c];
+        packed[dst + c] = y;
+        weighted[dst + c] = w[j] * y;
+        b[c] += t[j] * y;
+      }
+    }
+  }
+
+  @Override
   public void rankUpdate(
       float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a, int fromRow) {
     int r = fromRow;

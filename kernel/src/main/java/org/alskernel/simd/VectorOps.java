@@ -47,6 +47,16 @@ public interface VectorOps {
       float[] acc);
 
   /**
+   * Packs the rows a normal-equation build needs, in one pass over the gathered rows: for j in [0,
+   * count), with {@code y_j = data[rows[from + j]·kp ..]}, writes {@code y_j} to packed row j of
+   * {@code packed}, {@code w[j]·y_j} to packed row j of {@code weighted}, and adds {@code t[j]·y_j}
+   * to {@code b} (kp floats; added in order j = 0, 1, …). {@code kp} must be a multiple of {@link
+   * #lanes()}.
+   */
+  void packWeighted(float[] data, int[] rows, int from, int count, int kp, float[] w, float[] t,
+      float[] packed, float[] weighted, float[] b);
+
+  /**
    * Symmetric rank-{@code count} update of the upper triangle: for every packed row j in [0, count),
    * {@code A += wrows_j ⊗ rows_j}, where {@code rows_j = rows[ro + j·kp ..]} and {@code wrows_j =
    * wrows[wo + j·kp ..]} (typically {@code w_j·rows_j}; pass the same array for plain YᵀY).

@@ -139,6 +139,40 @@ class VectorOpsTest {
   }
 
   @ParameterizedTest
+  @ValueSource(ints = {1, 3, 16, 17, 33, 64, 100, 128})
+  void packWeightedCopiesScalesAndSumsTheGatheredRows(int k) {
+    for (VectorOps ops : new VectorOps[] {SCALAR, VECTOR}) {
+      int kp = ops.paddedStride(k);
+      SplittableRandom rnd = new SplittableRandom(k);
+      int count = 37;
+      float[] data = random(rnd, 50 * kp);
+      int[] pick = new int[1 + count];
+      for (int j = 0; j < count; j++) {
+        pick[1 + j] = (j * 13) % 50;
+      }
+      float[] w = random(rnd, count);
+      float[] t = random(rnd, count);
+      float[] packed = new float[count * kp];
+      float[] weighted = new float[count * kp];
+      float[] b = random(rnd, kp);
+      float[] b0 = b.clone();
+      ops.packWeighted(data, pick, 1, count, kp, w, t, packed, weighted, b);
+      for (int c = 0; c < kp; c++) {
+        double exact = b0[c];
+        double magnitude = Math.abs(b0[c]);
+        for (int j = 0; j < count; j++) {
+          float y = data[pick[1 + j] * kp + c];
+          assertEquals(y, packed[j * kp + c], ops.name() + " packed row " + j);
+          assertEquals(w[j] * y, weighted[j * kp + c], ops.name() + " weighted row " + j);
+          exact += (double) t[j] * y;
+          magnitude += Math.abs((double) t[j] * y);
+        }
+        assertEquals(exact, b[c], 4 * (count + 1) * ULP * magnitude, ops.name() + " b column " + c);
+      }
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {1, 3, 16, 17, 64, 100})
   void paddedStrideIsAWholeNumberOfVectors(int k) {
     int kp = VECTOR.paddedStride(k);
