@@ -29,6 +29,12 @@ public final class ConjugateGradient {
 
   private final VectorOps ops;
   private final RowWorkspace ws;
+  /**
+   * Neighbours per product slice. (Slices of 128, the terms' batch, made the 5M matrix's item side
+   * about 15% slower: the combination's second read of a slice's scattered rows missed L1.)
+   */
+  private static final int SLICE = 32;
+
   /** Neighbours whose terms (and gathered rows) are made at once. */
   private final int capacity;
   private final float[] packed;
@@ -54,8 +60,8 @@ public final class ConjugateGradient {
     this.packed = new float[capacity * ws.kp];
     this.w = new float[capacity];
     this.t = new float[capacity];
-    this.dots = new float[capacity];
-    this.coef = new float[capacity];
+    this.dots = new float[SLICE];
+    this.coef = new float[SLICE];
     this.identity = new int[Math.max(capacity, ws.kp)];
     for (int i = 0; i < identity.length; i++) {
       identity[i] = i;
@@ -164,13 +170,18 @@ public final class ConjugateGradient {
       if (!fitsOnce()) {
         prepare(start, n);
       }
-      int first = inPlace ? start : 0;
-      ops.rowDots(data, rows, first, n, kp, v, dots);
-      for (int j = 0; j < n; j++) {
-        float wd = w[j] * dots[j];
-        coef[j] = residual ? t[j] - wd : wd;
+      // Dots, then the combination, per slice small enough that the second read of each
+      // neighbour's row hits L1.
+      for (int s = 0; s < n; s += SLICE) {
+        int m = Math.min(SLICE, n - s);
+        int first = inPlace ? start + s : s;
+        ops.rowDots(data, rows, first, m, kp, v, dots);
+        for (int j = 0; j < m; j++) {
+          float wd = w[s + j] * dots[j];
+          coef[j] = residual ? t[s + j] - wd : wd;
+        }
+        ops.addRowCombination(data, rows, first, m, kp, coef, acc);
       }
-      ops.addRowCombination(data, rows, first, n, kp, coef, acc);
     }
   }
 
