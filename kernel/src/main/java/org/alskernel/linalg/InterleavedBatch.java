@@ -7,13 +7,28 @@ import org.alskernel.simd.VectorOps;
  * system is built alone (into a {@link RowWorkspace}), copied into its lane, and after the batched
  * factor-and-solve its solution is copied out. Small k×k solves are latency-bound one at a time; with
  * one system per lane every vector instruction does {@code lanes} systems' work.
+ *
+ * <p>{@link #add} only copies the system's upper triangle, row by row, into the lane's own staging
+ * area; {@link #solve} then moves all lanes into the interleaved layout a tile of lanes×lanes at a
+ * time ({@link VectorOps#transposeTile}) and the solutions back out the same way. Writing each system
+ * straight into its lane took one scalar store per element, every one to a different cache line:
+ * about as long as the factorisation itself at k = 64.
  */
 public final class InterleavedBatch {
   private final VectorOps ops;
   private final int k;
   private final int lanes;
+  /** k rounded up to whole tiles. */
+  private final int kpad;
+  /** Staged row r of a lane starts at rowStart[r] and holds columns [tileStart(r), kpad). */
+  private final int[] rowStart;
+  /** Per lane: the staged rows, then the right-hand side (kpad floats). */
+  private final int laneSize;
+  private final float[] staged;
   private final float[] t;
   private final float[] rhs;
+  /** Lane j's solution at [j·kpad, j·kpad + k). */
+  private final float[] solutions;
   private final int[] failedPivot;
   private int size;
 
@@ -21,9 +36,22 @@ public final class InterleavedBatch {
     this.ops = ops;
     this.k = k;
     this.lanes = ops.lanes();
-    this.t = new float[k * k * lanes];
-    this.rhs = new float[k * lanes];
+    this.kpad = ops.paddedStride(k);
+    this.rowStart = new int[k + 1];
+    for (int r = 0; r < k; r++) {
+      rowStart[r + 1] = rowStart[r] + kpad - tileStart(r);
+    }
+    this.laneSize = rowStart[k] + kpad;
+    this.staged = new float[lanes * laneSize];
+    this.t = new float[(k * k + kpad) * lanes]; // + one row's tile overhang past the last row
+    this.rhs = new float[kpad * lanes];
+    this.solutions = new float[lanes * kpad];
     this.failedPivot = new int[lanes];
+  }
+
+  /** The first column of the tile that holds diagonal element r. */
+  private int tileStart(int r) {
+    return r / lanes * lanes;
   }
 
   /** Systems added since the last {@link #clear()}. */
@@ -41,14 +69,11 @@ public final class InterleavedBatch {
 
   /** Copies the upper triangle of {@code a} (stride kp) and {@code b} into the next lane. */
   public void add(float[] a, float[] b, int kp) {
-    int lane = size++;
-    int row = k * lanes;
+    int base = size++ * laneSize;
     for (int r = 0; r < k; r++) {
-      for (int c = r, o = r * row + r * lanes + lane; c < k; c++, o += lanes) {
-        t[o] = a[r * kp + c];
-      }
-      rhs[r * lanes + lane] = b[r];
+      System.arraycopy(a, r * kp + r, staged, base + rowStart[r] + r - tileStart(r), k - r);
     }
+    System.arraycopy(b, 0, staged, base + rowStart[k], k);
   }
 
   /**
@@ -58,13 +83,35 @@ public final class InterleavedBatch {
    * @return the first lane below {@link #size()} whose system was not positive definite, or -1
    */
   public int solve() {
+    interleave();
     ops.factorSolveInterleaved(t, rhs, k, failedPivot);
+    for (int i = 0; i < k; i += lanes) {
+      ops.transposeTile(rhs, i * lanes, lanes, solutions, i, kpad, lanes);
+    }
     for (int lane = 0; lane < size; lane++) {
       if (failedPivot[lane] >= 0) {
         return lane;
       }
     }
     return -1;
+  }
+
+  /**
+   * Staged lanes into t and rhs: row r's columns [c, c + lanes) of every lane become the vectors of
+   * elements (r, c..c+lanes). Tiles are always whole (a partial one is slower): the columns of the
+   * last tile past k overhang into the first columns of row r+1, which is written afterwards and
+   * overwrites them from its own diagonal tile on; what it leaves is below its diagonal (scratch).
+   */
+  private void interleave() {
+    for (int r = 0; r < k; r++) {
+      int from = tileStart(r);
+      for (int c = from; c < k; c += lanes) {
+        ops.transposeTile(staged, rowStart[r] + c - from, laneSize, t, (r * k + c) * lanes, lanes, lanes);
+      }
+    }
+    for (int i = 0; i < k; i += lanes) {
+      ops.transposeTile(staged, rowStart[k] + i, laneSize, rhs, i * lanes, lanes, lanes);
+    }
   }
 
   /** The pivot at which {@code lane} failed, after {@link #solve()}. */
@@ -74,8 +121,6 @@ public final class InterleavedBatch {
 
   /** Copies lane {@code lane}'s solution into {@code out[offset .. offset+k)}. */
   public void solution(int lane, float[] out, int offset) {
-    for (int r = 0; r < k; r++) {
-      out[offset + r] = rhs[r * lanes + lane];
-    }
+    System.arraycopy(solutions, lane * kpad, out, offset, k);
   }
 }

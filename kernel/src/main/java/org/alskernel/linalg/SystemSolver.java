@@ -8,7 +8,8 @@ import org.alskernel.simd.VectorOps;
  * (one system per vector lane; lanes are independent, so a system solved alone in lane 0 gives the
  * same result as in a full batch), above that one at a time with the blocked {@link Cholesky}.
  * Measured per system (BatchedCholeskyBenchmark vs CholeskyBenchmark, one run): 2.6 vs 5.7 µs at
- * k = 64, 7.6 vs 16.9 at k = 100, 15.4 vs 22.4 at k = 128, 103 vs 131 at k = 256 (docs/design.md).
+ * k = 64, 7.6 vs 16.9 at k = 100, 15.4 vs 22.4 at k = 128, 103 vs 131 at k = 256; the batch has since
+ * become faster still (1.9, 5.6 and 10.6 µs at k = 64, 100, 128; docs/design.md).
  * Above 256 the interleaved systems (k²·lanes floats per worker, 4 MB at k = 256) stop paying.
  */
 public final class SystemSolver {

@@ -24,6 +24,12 @@ final class PanamaVectorOps implements VectorOps {
   private static final VectorMask<Float> M4 = VectorMask.fromLong(F, 0xF0F0L);
   private static final VectorShuffle<Float> X8 = VectorShuffle.fromOp(F, i -> (i ^ 8) % L);
   private static final VectorShuffle<Float> X4 = VectorShuffle.fromOp(F, i -> (i ^ 4) % L);
+  // Two-vector selections for the tile transpose (see transpose16): stage d swaps bit d of the row
+  // index with bit d of the lane index.
+  private static final FloatVector LO_1 = swapBit(1, false), HI_1 = swapBit(1, true);
+  private static final FloatVector LO_2 = swapBit(2, false), HI_2 = swapBit(2, true);
+  private static final FloatVector LO_4 = swapBit(4, false), HI_4 = swapBit(4, true);
+  private static final FloatVector LO_8 = swapBit(8, false), HI_8 = swapBit(8, true);
 
   @Override
   public int lanes() {
@@ -305,64 +311,180 @@ final class PanamaVectorOps implements VectorOps {
 
   /**
    * Lane j carries system j through the same right-looking Cholesky as the scalar twin: every scalar
-   * step becomes one lane-wise vector step, so each lane's result does not depend on the others.
-   * Pivots go in panels of 4: the panel's rows are factored among themselves, then every row below
-   * gets the panel's four updates in one pass (in the same order as one pivot at a time, so the bits
-   * are the same), loading and storing each trailing element once per panel instead of four times.
+   * step becomes one lane-wise vector step, so each lane's result does not depend on the others. The
+   * right-hand side rides along as an extra column, so the forward substitution is done by the
+   * factorisation's own updates and only the back substitution is a separate pass.
+   *
+   * <p>Pivots go in panels of 8. Inside a panel, pivots are taken one at a time in halves of 4, and
+   * the second half's rows get the first half's four updates in one pass; then every row below the
+   * panel gets all eight updates in one pass ({@link #pair8}), in column blocks of {@value #BLOCK}
+   * so that the panel's part of the eight pivot rows stays in L1 while the rows below stream through.
+   * Each element receives its updates in pivot order, so the bits are those of one pivot at a time.
    */
   @Override
   public void factorSolveInterleaved(float[] t, float[] rhs, int k, int[] failedPivot) {
     java.util.Arrays.fill(failedPivot, 0, L, -1);
+    for (int i0 = 0; i0 < k; i0 += 8) {
+      int mid = Math.min(i0 + 4, k);
+      int i1 = Math.min(i0 + 8, k);
+      for (int i = i0; i < mid; i++) {
+        eliminateInterleaved(t, rhs, k, i, mid, failedPivot);
+      }
+      if (mid < i1) {
+        updateRows(t, rhs, k, i0, 4, mid, i1);
+        for (int i = mid; i < i1; i++) {
+          eliminateInterleaved(t, rhs, k, i, i1, failedPivot);
+        }
+      }
+      if (i1 < k) {
+        updateRows(t, rhs, k, i0, 8, i1, k);
+      }
+    }
+    backSubstitute(t, rhs, k);
+  }
+
+  /** Columns per block of the trailing update: 8 pivot rows × 32 vectors = 16 KB at 16 lanes. */
+  private static final int BLOCK = 32;
+
+  /**
+   * Rows [from, to), columns from the diagonal on, and their right-hand sides receive the updates of
+   * the n = 4 or 8 (complete) pivot rows p0..p0+n-1, two rows per pass.
+   */
+  private static void updateRows(float[] t, float[] rhs, int k, int p0, int n, int from, int to) {
+    for (int cb = from; cb < k; cb += BLOCK) {
+      int cEnd = Math.min(cb + BLOCK, k);
+      for (int r = from; r < Math.min(to, cEnd); r += 2) {
+        int cFrom = Math.max(r, cb);
+        if (r + 1 == to) {
+          updateRow(t, k, p0, n, r, cFrom, cEnd);
+        } else if (n == 8) {
+          pair8(t, k, p0, r, cFrom, cEnd);
+        } else {
+          pair4(t, k, p0, r, cFrom, cEnd);
+        }
+      }
+    }
     int row = k * L;
-    for (int i0 = 0; i0 < k; i0 += 4) {
-      int i1 = Math.min(i0 + 4, k);
-      for (int i = i0; i < i1; i++) {
-        eliminateInterleaved(t, k, i, i1, failedPivot);
+    for (int r = from; r < to; r++) {
+      FloatVector b = FloatVector.fromArray(F, rhs, r * L);
+      for (int p = p0; p < p0 + n; p++) {
+        b = FloatVector.fromArray(F, t, p * row + r * L).neg().fma(FloatVector.fromArray(F, rhs, p * L), b);
       }
-      if (i1 < k) { // a full panel with rows below it
-        int r = i1;
-        for (; r + 1 < k; r += 2) {
-          trailingPair(t, k, i0, r);
-        }
-        if (r < k) {
-          FloatVector u0 = FloatVector.fromArray(F, t, i0 * row + r * L).neg();
-          FloatVector u1 = FloatVector.fromArray(F, t, (i0 + 1) * row + r * L).neg();
-          FloatVector u2 = FloatVector.fromArray(F, t, (i0 + 2) * row + r * L).neg();
-          FloatVector u3 = FloatVector.fromArray(F, t, (i0 + 3) * row + r * L).neg();
-          int o = r * row + r * L;
-          FloatVector a = FloatVector.fromArray(F, t, o);
-          a = u0.fma(FloatVector.fromArray(F, t, i0 * row + r * L), a);
-          a = u1.fma(FloatVector.fromArray(F, t, (i0 + 1) * row + r * L), a);
-          a = u2.fma(FloatVector.fromArray(F, t, (i0 + 2) * row + r * L), a);
-          a = u3.fma(FloatVector.fromArray(F, t, (i0 + 3) * row + r * L), a);
-          a.intoArray(t, o);
-        }
-      }
+      b.intoArray(rhs, r * L);
     }
-    for (int i = 0; i < k; i++) {
-      FloatVector z = FloatVector.fromArray(F, rhs, i * L).div(FloatVector.fromArray(F, t, i * row + i * L));
-      z.intoArray(rhs, i * L);
-      FloatVector nz = z.neg();
-      for (int c = i + 1; c < k; c++) {
-        nz.fma(FloatVector.fromArray(F, t, i * row + c * L), FloatVector.fromArray(F, rhs, c * L))
-            .intoArray(rhs, c * L);
+  }
+
+  /** Row r, columns [cFrom, cTo), receives the updates of pivot rows p0..p0+n-1. */
+  private static void updateRow(float[] t, int k, int p0, int n, int r, int cFrom, int cTo) {
+    int row = k * L;
+    for (int c = cFrom, o = r * row + cFrom * L; c < cTo; c++, o += L) {
+      FloatVector a = FloatVector.fromArray(F, t, o);
+      for (int p = p0; p < p0 + n; p++) {
+        a = FloatVector.fromArray(F, t, p * row + r * L).neg().fma(FloatVector.fromArray(F, t, p * row + c * L), a);
       }
+      a.intoArray(t, o);
     }
-    for (int i = k - 1; i >= 0; i--) {
-      FloatVector s = FloatVector.zero(F);
-      for (int c = i + 1; c < k; c++) {
-        s = FloatVector.fromArray(F, t, i * row + c * L).fma(FloatVector.fromArray(F, rhs, c * L), s);
-      }
-      FloatVector.fromArray(F, rhs, i * L).sub(s).div(FloatVector.fromArray(F, t, i * row + i * L))
-          .intoArray(rhs, i * L);
+  }
+
+  /** Rows r and r+1, columns [cFrom, cTo), receive the updates of pivot rows p0..p0+3. */
+  private static void pair4(float[] t, int k, int p0, int r, int cFrom, int cTo) {
+    int row = k * L;
+    int q0 = p0 * row, q1 = q0 + row, q2 = q1 + row, q3 = q2 + row;
+    int x = r * L, y = x + L;
+    FloatVector u00 = FloatVector.fromArray(F, t, q0 + x).neg(), u10 = FloatVector.fromArray(F, t, q0 + y).neg();
+    FloatVector u01 = FloatVector.fromArray(F, t, q1 + x).neg(), u11 = FloatVector.fromArray(F, t, q1 + y).neg();
+    FloatVector u02 = FloatVector.fromArray(F, t, q2 + x).neg(), u12 = FloatVector.fromArray(F, t, q2 + y).neg();
+    FloatVector u03 = FloatVector.fromArray(F, t, q3 + x).neg(), u13 = FloatVector.fromArray(F, t, q3 + y).neg();
+    for (int c = cFrom, o = r * row + cFrom * L; c < cTo; c++, o += L) {
+      int v = c * L;
+      FloatVector v0 = FloatVector.fromArray(F, t, q0 + v);
+      FloatVector v1 = FloatVector.fromArray(F, t, q1 + v);
+      FloatVector v2 = FloatVector.fromArray(F, t, q2 + v);
+      FloatVector v3 = FloatVector.fromArray(F, t, q3 + v);
+      FloatVector a = FloatVector.fromArray(F, t, o);
+      FloatVector b = FloatVector.fromArray(F, t, o + row);
+      a = u00.fma(v0, a); b = u10.fma(v0, b);
+      a = u01.fma(v1, a); b = u11.fma(v1, b);
+      a = u02.fma(v2, a); b = u12.fma(v2, b);
+      a = u03.fma(v3, a); b = u13.fma(v3, b);
+      a.intoArray(t, o);
+      b.intoArray(t, o + row);
     }
   }
 
   /**
-   * Pivot i of the interleaved systems: scales row i and updates the later rows of its panel,
-   * (i, panelEnd); the rows below the panel are updated by the caller.
+   * Rows r and r+1, columns [cFrom, cTo), receive the updates of pivot rows p0..p0+7: 16 multipliers
+   * stay in registers, and each column loads 8 pivot-row vectors and 2 trailing ones for 16 FMAs.
    */
-  private static void eliminateInterleaved(float[] t, int k, int i, int panelEnd, int[] failedPivot) {
+  private static void pair8(float[] t, int k, int p0, int r, int cFrom, int cTo) {
+    int row = k * L;
+    int q0 = p0 * row, q1 = q0 + row, q2 = q1 + row, q3 = q2 + row;
+    int q4 = q3 + row, q5 = q4 + row, q6 = q5 + row, q7 = q6 + row;
+    int x = r * L, y = x + L;
+    FloatVector u00 = FloatVector.fromArray(F, t, q0 + x).neg(), u10 = FloatVector.fromArray(F, t, q0 + y).neg();
+    FloatVector u01 = FloatVector.fromArray(F, t, q1 + x).neg(), u11 = FloatVector.fromArray(F, t, q1 + y).neg();
+    FloatVector u02 = FloatVector.fromArray(F, t, q2 + x).neg(), u12 = FloatVector.fromArray(F, t, q2 + y).neg();
+    FloatVector u03 = FloatVector.fromArray(F, t, q3 + x).neg(), u13 = FloatVector.fromArray(F, t, q3 + y).neg();
+    FloatVector u04 = FloatVector.fromArray(F, t, q4 + x).neg(), u14 = FloatVector.fromArray(F, t, q4 + y).neg();
+    FloatVector u05 = FloatVector.fromArray(F, t, q5 + x).neg(), u15 = FloatVector.fromArray(F, t, q5 + y).neg();
+    FloatVector u06 = FloatVector.fromArray(F, t, q6 + x).neg(), u16 = FloatVector.fromArray(F, t, q6 + y).neg();
+    FloatVector u07 = FloatVector.fromArray(F, t, q7 + x).neg(), u17 = FloatVector.fromArray(F, t, q7 + y).neg();
+    for (int c = cFrom, o = r * row + cFrom * L; c < cTo; c++, o += L) {
+      int v = c * L;
+      FloatVector v0 = FloatVector.fromArray(F, t, q0 + v);
+      FloatVector v1 = FloatVector.fromArray(F, t, q1 + v);
+      FloatVector v2 = FloatVector.fromArray(F, t, q2 + v);
+      FloatVector v3 = FloatVector.fromArray(F, t, q3 + v);
+      FloatVector a = FloatVector.fromArray(F, t, o);
+      FloatVector b = FloatVector.fromArray(F, t, o + row);
+      a = u00.fma(v0, a); b = u10.fma(v0, b);
+      a = u01.fma(v1, a); b = u11.fma(v1, b);
+      a = u02.fma(v2, a); b = u12.fma(v2, b);
+      a = u03.fma(v3, a); b = u13.fma(v3, b);
+      FloatVector v4 = FloatVector.fromArray(F, t, q4 + v);
+      FloatVector v5 = FloatVector.fromArray(F, t, q5 + v);
+      FloatVector v6 = FloatVector.fromArray(F, t, q6 + v);
+      FloatVector v7 = FloatVector.fromArray(F, t, q7 + v);
+      a = u04.fma(v4, a); b = u14.fma(v4, b);
+      a = u05.fma(v5, a); b = u15.fma(v5, b);
+      a = u06.fma(v6, a); b = u16.fma(v6, b);
+      a = u07.fma(v7, a); b = u17.fma(v7, b);
+      a.intoArray(t, o);
+      b.intoArray(t, o + row);
+    }
+  }
+
+  /**
+   * x = U⁻¹z, row by row from the bottom. Each row's dot product runs from the far end towards the
+   * diagonal in four independent sums, so the newest unknown (the one the row waits for) comes last
+   * and the rest overlaps the previous row's division.
+   */
+  private static void backSubstitute(float[] t, float[] rhs, int k) {
+    int row = k * L;
+    for (int i = k - 1; i >= 0; i--) {
+      int u = i * row;
+      FloatVector s0 = FloatVector.zero(F), s1 = s0, s2 = s0, s3 = s0;
+      int c = k - 1;
+      for (; c - 3 > i; c -= 4) {
+        s0 = FloatVector.fromArray(F, t, u + c * L).fma(FloatVector.fromArray(F, rhs, c * L), s0);
+        s1 = FloatVector.fromArray(F, t, u + (c - 1) * L).fma(FloatVector.fromArray(F, rhs, (c - 1) * L), s1);
+        s2 = FloatVector.fromArray(F, t, u + (c - 2) * L).fma(FloatVector.fromArray(F, rhs, (c - 2) * L), s2);
+        s3 = FloatVector.fromArray(F, t, u + (c - 3) * L).fma(FloatVector.fromArray(F, rhs, (c - 3) * L), s3);
+      }
+      for (; c > i; c--) {
+        s0 = FloatVector.fromArray(F, t, u + c * L).fma(FloatVector.fromArray(F, rhs, c * L), s0);
+      }
+      FloatVector.fromArray(F, rhs, i * L).sub(s0.add(s1).add(s2.add(s3)))
+          .div(FloatVector.fromArray(F, t, u + i * L)).intoArray(rhs, i * L);
+    }
+  }
+
+  /**
+   * Pivot i of the interleaved systems: scales row i and its right-hand side (the forward
+   * substitution's z_i) and updates the later rows of its half-panel, (i, panelEnd), with their
+   * right-hand sides; the rows below are updated by the caller.
+   */
+  private static void eliminateInterleaved(float[] t, float[] rhs, int k, int i, int panelEnd, int[] failedPivot) {
     int row = k * L;
     int pivotRow = i * row;
     FloatVector one = FloatVector.broadcast(F, 1f);
@@ -380,6 +502,8 @@ final class PanamaVectorOps implements VectorOps {
     FloatVector root = d.sqrt();
     FloatVector inv = one.div(root);
     root.intoArray(t, pivotRow + i * L);
+    FloatVector z = FloatVector.fromArray(F, rhs, i * L).mul(inv);
+    z.intoArray(rhs, i * L);
     for (int c = i + 1; c < k; c++) {
       FloatVector.fromArray(F, t, pivotRow + c * L).mul(inv).intoArray(t, pivotRow + c * L);
     }
@@ -388,41 +512,93 @@ final class PanamaVectorOps implements VectorOps {
       for (int c = r, o = r * row + r * L; c < k; c++, o += L) {
         u.fma(FloatVector.fromArray(F, t, pivotRow + c * L), FloatVector.fromArray(F, t, o)).intoArray(t, o);
       }
+      u.fma(z, FloatVector.fromArray(F, rhs, r * L)).intoArray(rhs, r * L);
     }
   }
 
-  /** Rows r and r+1 receive the updates of the four pivot rows p0..p0+3, columns from r on. */
-  private static void trailingPair(float[] t, int k, int p0, int r) {
-    int row = k * L;
-    int q0 = p0 * row;
-    int q1 = q0 + row;
-    int q2 = q1 + row;
-    int q3 = q2 + row;
-    FloatVector u00 = FloatVector.fromArray(F, t, q0 + r * L).neg();
-    FloatVector u01 = FloatVector.fromArray(F, t, q1 + r * L).neg();
-    FloatVector u02 = FloatVector.fromArray(F, t, q2 + r * L).neg();
-    FloatVector u03 = FloatVector.fromArray(F, t, q3 + r * L).neg();
-    FloatVector u10 = FloatVector.fromArray(F, t, q0 + (r + 1) * L).neg();
-    FloatVector u11 = FloatVector.fromArray(F, t, q1 + (r + 1) * L).neg();
-    FloatVector u12 = FloatVector.fromArray(F, t, q2 + (r + 1) * L).neg();
-    FloatVector u13 = FloatVector.fromArray(F, t, q3 + (r + 1) * L).neg();
-    for (int c = r, o = r * row + r * L; c < k; c++, o += L) {
-      int v = c * L;
-      FloatVector v0 = FloatVector.fromArray(F, t, q0 + v);
-      FloatVector v1 = FloatVector.fromArray(F, t, q1 + v);
-      FloatVector v2 = FloatVector.fromArray(F, t, q2 + v);
-      FloatVector v3 = FloatVector.fromArray(F, t, q3 + v);
-      FloatVector a = FloatVector.fromArray(F, t, o);
-      a = u00.fma(v0, a);
-      a = u01.fma(v1, a);
-      a = u02.fma(v2, a);
-      u03.fma(v3, a).intoArray(t, o);
-      FloatVector b = FloatVector.fromArray(F, t, o + row);
-      b = u10.fma(v0, b);
-      b = u11.fma(v1, b);
-      b = u12.fma(v2, b);
-      u13.fma(v3, b).intoArray(t, o + row);
+  /**
+   * A whole tile at 16 lanes is held in 16 registers and transposed in four stages of 8 two-vector
+   * selections (vpermi2ps), instead of 256 scalar stores that each touch a different cache line.
+   * Partial tiles and other vector sizes take the plain loop. (Storing a partial tile's columns
+   * under conditions made C2 box vectors: 43 KB per batch at k = 100.)
+   */
+  @Override
+  public void transposeTile(float[] src, int srcOffset, int srcStride, float[] dst, int dstOffset,
+      int dstStride, int columns) {
+    if (L == 16 && columns == 16) {
+      transpose16(src, srcOffset, srcStride, dst, dstOffset, dstStride);
+      return;
     }
+    for (int j = 0; j < L; j++) {
+      for (int c = 0; c < columns; c++) {
+        dst[dstOffset + c * dstStride + j] = src[srcOffset + j * srcStride + c];
+      }
+    }
+  }
+
+  /**
+   * Selection indices for a transpose stage on rows x (bit d of the row index clear) and y = row x+d:
+   * lane c of the new x takes x[c] if bit d of c is clear, else y[c−d]; lane c of the new y takes
+   * x[c+d] if bit d of c is clear, else y[c]. selectFrom reads index i &lt; L from x, L + i from y.
+   */
+  private static FloatVector swapBit(int d, boolean high) {
+    float[] index = new float[L];
+    for (int c = 0; c < L; c++) {
+      boolean fromY = (c & d) != 0;
+      index[c] = high ? (fromY ? L + c : c + d) : (fromY ? L + c - d : c);
+    }
+    return FloatVector.fromArray(F, index, 0);
+  }
+
+  private static void transpose16(float[] src, int so, int ss, float[] dst, int dOff, int ds) {
+    FloatVector x0 = FloatVector.fromArray(F, src, so), x1 = FloatVector.fromArray(F, src, so + ss);
+    FloatVector x2 = FloatVector.fromArray(F, src, so + 2 * ss), x3 = FloatVector.fromArray(F, src, so + 3 * ss);
+    FloatVector x4 = FloatVector.fromArray(F, src, so + 4 * ss), x5 = FloatVector.fromArray(F, src, so + 5 * ss);
+    FloatVector x6 = FloatVector.fromArray(F, src, so + 6 * ss), x7 = FloatVector.fromArray(F, src, so + 7 * ss);
+    FloatVector x8 = FloatVector.fromArray(F, src, so + 8 * ss), x9 = FloatVector.fromArray(F, src, so + 9 * ss);
+    FloatVector x10 = FloatVector.fromArray(F, src, so + 10 * ss), x11 = FloatVector.fromArray(F, src, so + 11 * ss);
+    FloatVector x12 = FloatVector.fromArray(F, src, so + 12 * ss), x13 = FloatVector.fromArray(F, src, so + 13 * ss);
+    FloatVector x14 = FloatVector.fromArray(F, src, so + 14 * ss), x15 = FloatVector.fromArray(F, src, so + 15 * ss);
+    FloatVector y0 = LO_1.selectFrom(x0, x1), y1 = HI_1.selectFrom(x0, x1);
+    FloatVector y2 = LO_1.selectFrom(x2, x3), y3 = HI_1.selectFrom(x2, x3);
+    FloatVector y4 = LO_1.selectFrom(x4, x5), y5 = HI_1.selectFrom(x4, x5);
+    FloatVector y6 = LO_1.selectFrom(x6, x7), y7 = HI_1.selectFrom(x6, x7);
+    FloatVector y8 = LO_1.selectFrom(x8, x9), y9 = HI_1.selectFrom(x8, x9);
+    FloatVector y10 = LO_1.selectFrom(x10, x11), y11 = HI_1.selectFrom(x10, x11);
+    FloatVector y12 = LO_1.selectFrom(x12, x13), y13 = HI_1.selectFrom(x12, x13);
+    FloatVector y14 = LO_1.selectFrom(x14, x15), y15 = HI_1.selectFrom(x14, x15);
+    x0 = LO_2.selectFrom(y0, y2); x2 = HI_2.selectFrom(y0, y2);
+    x1 = LO_2.selectFrom(y1, y3); x3 = HI_2.selectFrom(y1, y3);
+    x4 = LO_2.selectFrom(y4, y6); x6 = HI_2.selectFrom(y4, y6);
+    x5 = LO_2.selectFrom(y5, y7); x7 = HI_2.selectFrom(y5, y7);
+    x8 = LO_2.selectFrom(y8, y10); x10 = HI_2.selectFrom(y8, y10);
+    x9 = LO_2.selectFrom(y9, y11); x11 = HI_2.selectFrom(y9, y11);
+    x12 = LO_2.selectFrom(y12, y14); x14 = HI_2.selectFrom(y12, y14);
+    x13 = LO_2.selectFrom(y13, y15); x15 = HI_2.selectFrom(y13, y15);
+    y0 = LO_4.selectFrom(x0, x4); y4 = HI_4.selectFrom(x0, x4);
+    y1 = LO_4.selectFrom(x1, x5); y5 = HI_4.selectFrom(x1, x5);
+    y2 = LO_4.selectFrom(x2, x6); y6 = HI_4.selectFrom(x2, x6);
+    y3 = LO_4.selectFrom(x3, x7); y7 = HI_4.selectFrom(x3, x7);
+    y8 = LO_4.selectFrom(x8, x12); y12 = HI_4.selectFrom(x8, x12);
+    y9 = LO_4.selectFrom(x9, x13); y13 = HI_4.selectFrom(x9, x13);
+    y10 = LO_4.selectFrom(x10, x14); y14 = HI_4.selectFrom(x10, x14);
+    y11 = LO_4.selectFrom(x11, x15); y15 = HI_4.selectFrom(x11, x15);
+    LO_8.selectFrom(y0, y8).intoArray(dst, dOff + 0 * ds);
+    LO_8.selectFrom(y1, y9).intoArray(dst, dOff + 1 * ds);
+    LO_8.selectFrom(y2, y10).intoArray(dst, dOff + 2 * ds);
+    LO_8.selectFrom(y3, y11).intoArray(dst, dOff + 3 * ds);
+    LO_8.selectFrom(y4, y12).intoArray(dst, dOff + 4 * ds);
+    LO_8.selectFrom(y5, y13).intoArray(dst, dOff + 5 * ds);
+    LO_8.selectFrom(y6, y14).intoArray(dst, dOff + 6 * ds);
+    LO_8.selectFrom(y7, y15).intoArray(dst, dOff + 7 * ds);
+    HI_8.selectFrom(y0, y8).intoArray(dst, dOff + 8 * ds);
+    HI_8.selectFrom(y1, y9).intoArray(dst, dOff + 9 * ds);
+    HI_8.selectFrom(y2, y10).intoArray(dst, dOff + 10 * ds);
+    HI_8.selectFrom(y3, y11).intoArray(dst, dOff + 11 * ds);
+    HI_8.selectFrom(y4, y12).intoArray(dst, dOff + 12 * ds);
+    HI_8.selectFrom(y5, y13).intoArray(dst, dOff + 13 * ds);
+    HI_8.selectFrom(y6, y14).intoArray(dst, dOff + 14 * ds);
+    HI_8.selectFrom(y7, y15).intoArray(dst, dOff + 15 * ds);
   }
 
   /**

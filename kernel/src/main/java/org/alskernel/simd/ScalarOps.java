@@ -139,4 +139,13 @@ public final class ScalarOps implements VectorOps {
       rhs[i] = (rhs[i] - s) / t[i * k + i];
     }
   }
+
+  /** With one lane a tile is one element. */
+  @Override
+  public void transposeTile(float[] src, int srcOffset, int srcStride, float[] dst, int dstOffset,
+      int dstStride, int columns) {
+    if (columns > 0) {
+      dst[dstOffset] = src[srcOffset];
+    }
+  }
 }

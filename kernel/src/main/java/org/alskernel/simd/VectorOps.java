@@ -79,4 +79,13 @@ public interface VectorOps {
    *     result is then meaningless; the other lanes are unaffected)
    */
   void factorSolveInterleaved(float[] t, float[] rhs, int k, int[] failedPivot);
+
+  /**
+   * Transposes one {@link #lanes()}×{@link #lanes()} tile: row j is read from {@code src[srcOffset +
+   * j·srcStride ..]} ({@link #lanes()} floats, all read), and its element c is written to {@code
+   * dst[dstOffset + c·dstStride + j]} for c &lt; {@code columns} only. This is how systems move into and
+   * out of the lanes of {@link #factorSolveInterleaved} a tile at a time.
+   */
+  void transposeTile(float[] src, int srcOffset, int srcStride, float[] dst, int dstOffset, int dstStride,
+      int columns);
 }
