@@ -34,6 +34,11 @@ final class TrainingOptions {
       description = "random seed of the factors (and of the split) (default: ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(names = "--cg-steps", paramLabel = "S",
+      description = "solve rows by S warm-started conjugate-gradient steps per sweep instead of"
+          + " Cholesky (faster, approximate per sweep; 3 is typical)")
+  Integer cgSteps;
+
   @Option(names = "--threads", paramLabel = "T",
       description = "worker threads (default: the number of processors); results do not depend on it")
   Integer threads;
@@ -48,18 +53,21 @@ final class TrainingOptions {
         "--log-confidence must be > 0, got " + logEpsilon);
     require(spec, iterations >= 1, "--iterations must be >= 1, got " + iterations);
     require(spec, threads == null || threads >= 1, "--threads must be >= 1, got " + threads);
+    require(spec, cgSteps == null || cgSteps >= 1, "--cg-steps must be >= 1, got " + cgSteps);
     AlsConfig.Builder b = AlsConfig.builder()
         .factors(factors).lambda(lambda).alpha(alpha).iterations(iterations).seed(seed);
     if (logEpsilon != null) b.logConfidence(logEpsilon);
     if (threads != null) b.threads(threads);
+    if (cgSteps != null) b.conjugateGradient(cgSteps);
     return b;
   }
 
   /** One line describing the settings, for the report of a run. */
   String describe() {
     String confidence = logEpsilon == null ? "linear confidence" : "log confidence (eps " + logEpsilon + ")";
+    String solver = cgSteps == null ? "" : ", conjugate gradient (" + cgSteps + " steps)";
     return "k = " + factors + ", lambda = " + lambda + ", alpha = " + alpha + ", " + confidence + ", "
-        + iterations + " iterations";
+        + iterations + " iterations" + solver;
   }
 
   static void require(CommandSpec spec, boolean ok, String message) {

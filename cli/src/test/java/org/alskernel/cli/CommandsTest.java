@@ -48,6 +48,15 @@ class CommandsTest {
   }
 
   @Test
+  void conjugateGradientTrainingSaysSoAndWritesAModel() throws Exception {
+    Path cgModel = dir.resolve("cg.alsm");
+    CliRun run = CliRun.of(fast("train", data, "--format", "ml-100k", "--model", cgModel,
+        "--cg-steps", "3")).ok();
+    assertTrue(run.out().contains("conjugate gradient (3 steps)"), run.out());
+    assertEquals(60, ModelFile.load(cgModel).userCount());
+  }
+
+  @Test
   void chartIsWellFormedSvgWithOnePointPerIteration() throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);

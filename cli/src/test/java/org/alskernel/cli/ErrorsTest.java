@@ -57,7 +57,7 @@ class ErrorsTest {
   void nonPositiveKAndOtherOutOfRangeNumbers() {
     Object[][] cases = {
         {"-k", 0}, {"-k", -3}, {"-k", 5000}, {"--lambda", -1}, {"--alpha", "NaN"}, {"--iterations", 0},
-        {"--threads", 0}, {"--log-confidence", 0}};
+        {"--threads", 0}, {"--log-confidence", 0}, {"--cg-steps", 0}};
     for (Object[] c : cases) {
       String err = CliRun.of("train", data, "--format", "ml-100k", "--model", dir.resolve("x"), c[0], c[1])
           .fails(2).err();
