@@ -201,7 +201,7 @@ public final class Suite {
    */
   private ChainedOptionsBuilder sweep(String method, String[] data, String... ks) {
     return opts("SweepBenchmark\\." + method).param("k", ks).param("data", data)
-        .warmupIterations(1).measurementIterations(3);
+        .warmupIterations(2).measurementIterations(3);
   }
 
   private void jmh(ChainedOptionsBuilder options) throws RunnerException {
