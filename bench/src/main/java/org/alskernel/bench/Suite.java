@@ -1,5 +1,9 @@
 package org.alskernel.bench;
 
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.alskernel.bench.report.JmhJson;
 import org.alskernel.bench.report.MachineInfo;
 import org.alskernel.bench.report.Report;
 import org.openjdk.jmh.profile.GCProfiler;
@@ -209,21 +214,27 @@ public final class Suite {
     new Runner(options.resultFormat(ResultFormatType.JSON).result(file.toString()).build()).run();
   }
 
-  /** Joins the per-run JSON arrays into one {@code jmh.json}. */
+  /**
+   * Joins the per-run JSON arrays into one {@code jmh.json}, marking each result with its run's
+   * index, so that the report can tell a failed benchmark from one a profile did not ask for.
+   */
   private void mergeParts() throws IOException {
-    List<String> bodies = new ArrayList<>();
+    JsonArray all = new JsonArray();
     for (int i = 0; i < part; i++) {
       Path file = dir.resolve("jmh-part-" + i + ".json");
       if (Files.exists(file)) {
         String text = Files.readString(file, StandardCharsets.UTF_8).strip();
-        String body = text.substring(1, text.length() - 1).strip();
-        if (!body.isEmpty()) {
-          bodies.add(body);
+        if (!text.isEmpty()) {
+          for (JsonElement e : JsonParser.parseString(text).getAsJsonArray()) {
+            e.getAsJsonObject().addProperty(JmhJson.PART, i);
+            all.add(e);
+          }
         }
         Files.delete(file);
       }
     }
-    Files.writeString(dir.resolve("jmh.json"), "[\n" + String.join(",\n", bodies) + "\n]\n",
+    Files.writeString(dir.resolve("jmh.json"),
+        new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(all) + "\n",
         StandardCharsets.UTF_8);
   }
 }

@@ -14,8 +14,10 @@ import org.openjdk.jmh.annotations.Param;
 /**
  * Finds what the JSON lacks. JMH leaves a benchmark out of its results when its setup throws (a
  * dataset file absent, native BLAS not installed), so gaps are inferred: every benchmark method the
- * suite has should appear, each class should cover every combination of the param values it was seen
- * with, and @Param values never seen are named (left out by the profile, or failed everywhere).
+ * suite has should appear; each JMH run (a Suite part: one set of options, whose params JMH runs as a
+ * full cross product) should cover every combination of the param values seen in it, for each of the
+ * class's methods it ran; and @Param values never seen are named (left out by the profile, or failed
+ * everywhere). Results without a part (a plain JMH run) count as one run.
  */
 final class Coverage {
   /** Every benchmark method of the suite, by class. */
@@ -76,21 +78,27 @@ final class Coverage {
         continue;
       }
       Map<String, Set<String>> seen = new TreeMap<>();
+      Map<Integer, List<JmhResult>> byPart = new TreeMap<>();
       for (JmhResult r : ofClass) {
+        byPart.computeIfAbsent(r.part(), x -> new ArrayList<>()).add(r);
         for (Map.Entry<String, String> p : r.params().entrySet()) {
           seen.computeIfAbsent(p.getKey(), x -> new LinkedHashSet<>()).add(p.getValue());
         }
       }
       String prefix = ofClass.get(0).benchmark().substring(0, ofClass.get(0).benchmark().lastIndexOf('.') + 1);
-      for (String method : cls.getValue()) {
-        for (TreeMap<String, String> combo : combinations(seen)) {
-          if (!present.contains(prefix + method + "\t" + JmhResult.paramsText(combo))) {
-            String what = cls.getKey() + "." + method + (combo.isEmpty() ? "" : " " + JmhResult.paramsText(combo));
-            out.add(what + (refusedByDesign(cls.getKey(), combo) ? " (not run by design: the dense"
-                + " baseline is limited to small data)" : ": missing (failed or not run)"));
+      Set<String> reported = new LinkedHashSet<>();
+      for (List<JmhResult> run : byPart.values()) {
+        for (String method : methodsOf(run, cls.getValue(), byPart.size() > 1)) {
+          for (TreeMap<String, String> combo : combinations(paramValues(run))) {
+            if (!present.contains(prefix + method + "\t" + JmhResult.paramsText(combo))) {
+              String what = cls.getKey() + "." + method + (combo.isEmpty() ? "" : " " + JmhResult.paramsText(combo));
+              reported.add(what + (refusedByDesign(cls.getKey(), combo) ? " (not run by design: the dense"
+                  + " baseline is limited to small data)" : ": missing (failed or not run)"));
+            }
           }
         }
       }
+      out.addAll(reported);
       for (Map.Entry<String, List<String>> declared : declaredParams(cls.getKey()).entrySet()) {
         List<String> never = new ArrayList<>(declared.getValue());
         never.removeAll(seen.getOrDefault(declared.getKey(), Set.of()));
@@ -100,6 +108,37 @@ final class Coverage {
       }
     }
     return new Gaps(out, neverMeasured);
+  }
+
+  /** The param values seen in some results, by param name. */
+  static Map<String, Set<String>> paramValues(List<JmhResult> results) {
+    Map<String, Set<String>> seen = new TreeMap<>();
+    for (JmhResult r : results) {
+      for (Map.Entry<String, String> p : r.params().entrySet()) {
+        seen.computeIfAbsent(p.getKey(), x -> new LinkedHashSet<>()).add(p.getValue());
+      }
+    }
+    return seen;
+  }
+
+  /**
+   * The methods a run should have results for: all the class's, or, when the results come in several
+   * Suite parts (each including only some methods), those this run has.
+   */
+  static List<String> methodsOf(List<JmhResult> run, List<String> all, boolean severalParts) {
+    if (!severalParts) {
+      return all;
+    }
+    List<String> out = new ArrayList<>();
+    for (String m : all) {
+      for (JmhResult r : run) {
+        if (r.benchmark().endsWith("." + m)) {
+          out.add(m);
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   static List<TreeMap<String, String>> combinations(Map<String, Set<String>> values) {

@@ -15,7 +15,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Reads JMH's JSON result format (-rf json) into {@link JmhResult}s. */
-final class JmhJson {
+public final class JmhJson {
+  /**
+   * The field Suite adds to each result: the index of the JMH run (one set of options) it came from.
+   * Not JMH's: a result file written by JMH alone has none.
+   */
+  public static final String PART = "alskernelSuitePart";
+
   /** The secondary metric the GC profiler writes: bytes allocated per operation. */
   static final String ALLOC_NORM = "gc.alloc.rate.norm";
 
@@ -45,7 +51,8 @@ final class JmhJson {
     JsonObject primary = o.getAsJsonObject("primaryMetric");
     return new JmhResult(o.get("benchmark").getAsString(), o.get("mode").getAsString(),
         o.has("threads") ? o.get("threads").getAsInt() : 1, params, number(primary.get("score")),
-        number(primary.get("scoreError")), primary.get("scoreUnit").getAsString(), allocNorm(o));
+        number(primary.get("scoreError")), primary.get("scoreUnit").getAsString(), allocNorm(o),
+        o.has(PART) ? o.get(PART).getAsInt() : -1);
   }
 
   /**

@@ -11,9 +11,10 @@ import java.util.SortedMap;
  * @param threads JMH worker threads running the benchmark method at once
  * @param params the @Param values, sorted by name
  * @param allocBytesPerOp gc.alloc.rate.norm in B/op, NaN when the run had no GC profiler
+ * @param part which of the Suite's JMH runs produced it ({@value JmhJson#PART}), -1 when unknown
  */
 record JmhResult(String benchmark, String mode, int threads, SortedMap<String, String> params,
-    double score, double scoreError, String unit, double allocBytesPerOp) {
+    double score, double scoreError, String unit, double allocBytesPerOp, int part) {
 
   /** "SweepBenchmark.userHalfSweep": the class's simple name and the method. */
   String shortName() {
