@@ -14,11 +14,11 @@ import org.alskernel.simd.VectorOps;
  * 2·n·k² and factoring it k³/3. Started from the row's previous solution, a few steps per sweep track
  * the exact solution closely; with d steps in exact arithmetic CG reaches it.
  *
- * <p>A row with at most {@link RowWorkspace#BATCH} neighbours is gathered once ({@link NeighbourRows},
- * which also makes biased neighbours' augmented rows), and its four or more products read the packed
- * copy from L1. A longer one gets its terms
- * again, slice by slice, for every product, and reads unbiased neighbours' rows in place. Each step is a fixed sequence of kernel calls, so the result depends only on the
- * row's inputs (not on threads or the order rows are solved in).
+ * <p>Unbiased neighbours' rows are read in place, by index. Biased ones are gathered into their
+ * augmented form ({@link NeighbourRows}): once for a row of at most {@link RowWorkspace#BATCH}
+ * neighbours, else slice by slice for every product; the terms (w_j, t_j) are likewise made once or
+ * per slice. Each step is a fixed sequence of kernel calls, so the result depends only on the row's
+ * inputs (not on threads or the order rows are solved in).
  */
 public final class ConjugateGradient {
   /**
@@ -27,14 +27,14 @@ public final class ConjugateGradient {
    */
   static final float CONVERGED = 1e-20f;
 
-  private final VectorOps ops;
-  private final RowWorkspace ws;
   /**
    * Neighbours per product slice. (Slices of 128, the terms' batch, made the 5M matrix's item side
    * about 15% slower: the combination's second read of a slice's scattered rows missed L1.)
    */
   private static final int SLICE = 32;
 
+  private final VectorOps ops;
+  private final RowWorkspace ws;
   /** Neighbours whose terms (and gathered rows) are made at once. */
   private final int capacity;
   private final float[] packed;
