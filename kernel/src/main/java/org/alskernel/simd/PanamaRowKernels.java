@@ -1,0 +1,243 @@
+package org.alskernel.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The kernels over a set of rows and one vector: dot products, axpy, the products of many rows with a
+ * vector ({@link VectorOps#rowDots}), their combinations ({@link VectorOps#addRowCombination}), and
+ * the one-pass packing of a build's gathered rows ({@link VectorOps#packWeighted}).
+ */
+final class PanamaRowKernels {
+  private static final VectorSpecies<Float> F = PanamaVectorOps.F;
+  private static final int L = F.length();
+
+  private PanamaRowKernels() {}
+
+  static float dot(float[] a, int ao, float[] b, int bo, int n) {
+    int i = 0;
+    float sum = 0f;
+    if (n >= L) {
+      FloatVector s0 = FloatVector.zero(F);
+      FloatVector s1 = FloatVector.zero(F);
+      for (; i + 2 * L <= n; i += 2 * L) {
+        s0 = FloatVector.fromArray(F, a, ao + i).fma(FloatVector.fromArray(F, b, bo + i), s0);
+        s1 = FloatVector.fromArray(F, a, ao + i + L).fma(FloatVector.fromArray(F, b, bo + i + L), s1);
+      }
+      for (; i + L <= n; i += L) {
+        s0 = FloatVector.fromArray(F, a, ao + i).fma(FloatVector.fromArray(F, b, bo + i), s0);
+      }
+      sum = PanamaLanes.sumLanes(s0.add(s1));
+    }
+    for (; i < n; i++) {
+      sum += a[ao + i] * b[bo + i];
+    }
+    return sum;
+  }
+
+  static void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
+    int i = 0;
+    if (n >= L) {
+      FloatVector av = FloatVector.broadcast(F, alpha);
+      for (; i + L <= n; i += L) {
+        av.fma(FloatVector.fromArray(F, x, xo + i), FloatVector.fromArray(F, y, yo + i))
+            .intoArray(y, yo + i);
+      }
+    }
+    for (; i < n; i++) {
+      y[yo + i] += alpha * x[xo + i];
+    }
+  }
+
+  /**
+   * With 16 lanes, rows go 4 at a time, sharing each load of x and running four independent FMA
+   * chains, and their horizontal sums are taken together ({@link PanamaLanes#sumLanes4}). Other lane
+   * counts, and the last rows, sum one row at a time. (A 16-row fold, one vector of 16 sums, made C2
+   * give up on the shuffles and box the vectors: 270 bytes allocated per row.)
+   */
+  static void rowDots(float[] data, int[] rows, int from, int count, int kp, float[] x, float[] out) {
+    int j = 0;
+    if (L == 16) {
+      for (; j + 4 <= count; j += 4) {
+        int f = from + j;
+        int o0 = rows[f] * kp;
+        int o1 = rows[f + 1] * kp;
+        int o2 = rows[f + 2] * kp;
+        int o3 = rows[f + 3] * kp;
+        FloatVector s0 = FloatVector.zero(F);
+        FloatVector s1 = FloatVector.zero(F);
+        FloatVector s2 = FloatVector.zero(F);
+        FloatVector s3 = FloatVector.zero(F);
+        for (int c = 0; c < kp; c += L) {
+          FloatVector xc = FloatVector.fromArray(F, x, c);
+          s0 = FloatVector.fromArray(F, data, o0 + c).fma(xc, s0);
+          s1 = FloatVector.fromArray(F, data, o1 + c).fma(xc, s1);
+          s2 = FloatVector.fromArray(F, data, o2 + c).fma(xc, s2);
+          s3 = FloatVector.fromArray(F, data, o3 + c).fma(xc, s3);
+        }
+        FloatVector q = PanamaLanes.sumLanes4(s0, s1, s2, s3);
+        out[j] = q.lane(0);
+        out[j + 1] = q.lane(8);
+        out[j + 2] = q.lane(4);
+        out[j + 3] = q.lane(12);
+      }
+    }
+    for (; j < count; j++) {
+      out[j] = PanamaLanes.sumLanes(rowDot(data, rows[from + j] * kp, x, kp));
+    }
+  }
+
+  /** The lane-wise partial sums of one row's product with x. */
+  private static FloatVector rowDot(float[] data, int o, float[] x, int kp) {
+    FloatVector s = FloatVector.zero(F);
+    for (int c = 0; c < kp; c += L) {
+      s = FloatVector.fromArray(F, data, o + c).fma(FloatVector.fromArray(F, x, c), s);
+    }
+    return s;
+  }
+
+  /**
+   * Four vectors of the accumulator at a time stay in registers while all rows go by, in two sets
+   * (even and odd rows) added at the end: with one set every FMA would wait for the previous row's
+   * (4 cycles of latency), capping the kernel at half the FMA throughput. A last single vector of
+   * columns gets four sets, for the same reason.
+   */
+  static void addRowCombination(float[] data, int[] rows, int from, int count, int kp, float[] coef,
+      float[] acc) {
+    int c = 0;
+    for (; c + 4 * L <= kp; c += 4 * L) {
+      combine4(data, rows, from, count, kp, coef, acc, c);
+    }
+    for (; c < kp; c += L) {
+      combine1(data, rows, from, count, kp, coef, acc, c);
+    }
+  }
+
+  /** acc[c .. c + 4L) += Σ_j coef[j]·row_j[c .. c + 4L). */
+  private static void combine4(float[] data, int[] rows, int from, int count, int kp, float[] coef,
+      float[] acc, int c) {
+    FloatVector a0 = FloatVector.zero(F);
+    FloatVector a1 = FloatVector.zero(F);
+    FloatVector a2 = FloatVector.zero(F);
+    FloatVector a3 = FloatVector.zero(F);
+    FloatVector b0 = FloatVector.zero(F);
+    FloatVector b1 = FloatVector.zero(F);
+    FloatVector b2 = FloatVector.zero(F);
+    FloatVector b3 = FloatVector.zero(F);
+    int j = 0;
+    for (; j + 1 < count; j += 2) {
+      int o = rows[from + j] * kp + c;
+      int p = rows[from + j + 1] * kp + c;
+      FloatVector w = FloatVector.broadcast(F, coef[j]);
+      FloatVector v = FloatVector.broadcast(F, coef[j + 1]);
+      a0 = w.fma(FloatVector.fromArray(F, data, o), a0);
+      a1 = w.fma(FloatVector.fromArray(F, data, o + L), a1);
+      a2 = w.fma(FloatVector.fromArray(F, data, o + 2 * L), a2);
+      a3 = w.fma(FloatVector.fromArray(F, data, o + 3 * L), a3);
+      b0 = v.fma(FloatVector.fromArray(F, data, p), b0);
+      b1 = v.fma(FloatVector.fromArray(F, data, p + L), b1);
+      b2 = v.fma(FloatVector.fromArray(F, data, p + 2 * L), b2);
+      b3 = v.fma(FloatVector.fromArray(F, data, p + 3 * L), b3);
+    }
+    if (j < count) {
+      int o = rows[from + j] * kp + c;
+      FloatVector w = FloatVector.broadcast(F, coef[j]);
+      a0 = w.fma(FloatVector.fromArray(F, data, o), a0);
+      a1 = w.fma(FloatVector.fromArray(F, data, o + L), a1);
+      a2 = w.fma(FloatVector.fromArray(F, data, o + 2 * L), a2);
+      a3 = w.fma(FloatVector.fromArray(F, data, o + 3 * L), a3);
+    }
+    PanamaLanes.addInto(acc, c, a0.add(b0));
+    PanamaLanes.addInto(acc, c + L, a1.add(b1));
+    PanamaLanes.addInto(acc, c + 2 * L, a2.add(b2));
+    PanamaLanes.addInto(acc, c + 3 * L, a3.add(b3));
+  }
+
+  /** acc[c .. c + L) += Σ_j coef[j]·row_j[c .. c + L). */
+  private static void combine1(float[] data, int[] rows, int from, int count, int kp, float[] coef,
+      float[] acc, int c) {
+    FloatVector a0 = FloatVector.zero(F);
+    FloatVector a1 = FloatVector.zero(F);
+    FloatVector a2 = FloatVector.zero(F);
+    FloatVector a3 = FloatVector.zero(F);
+    int j = 0;
+    for (; j + 3 < count; j += 4) {
+      a0 = FloatVector.broadcast(F, coef[j]).fma(FloatVector.fromArray(F, data, rows[from + j] * kp + c), a0);
+      a1 = FloatVector.broadcast(F, coef[j + 1]).fma(FloatVector.fromArray(F, data, rows[from + j + 1] * kp + c), a1);
+      a2 = FloatVector.broadcast(F, coef[j + 2]).fma(FloatVector.fromArray(F, data, rows[from + j + 2] * kp + c), a2);
+      a3 = FloatVector.broadcast(F, coef[j + 3]).fma(FloatVector.fromArray(F, data, rows[from + j + 3] * kp + c), a3);
+    }
+    for (; j < count; j++) {
+      a0 = FloatVector.broadcast(F, coef[j]).fma(FloatVector.fromArray(F, data, rows[from + j] * kp + c), a0);
+    }
+    PanamaLanes.addInto(acc, c, a0.add(a1).add(a2.add(a3)));
+  }
+
+  /**
+   * One load per vector of each gathered row, two stores and a multiply and an FMA on it; b stays in
+   * registers for rows of up to four vectors (k ≤ 64 on AVX-512).
+   */
+  static void packWeighted(float[] data, int[] rows, int from, int count, int kp, float[] w,
+      float[] t, float[] packed, float[] weighted, float[] b) {
+    for (int c = 0; c < kp; c += 4 * L) {
+      int width = Math.min(4 * L, kp - c);
+      if (width == 4 * L) {
+        pack4(data, rows, from, count, kp, w, t, packed, weighted, b, c);
+      } else {
+        for (int v = c; v < kp; v += L) {
+          pack1(data, rows, from, count, kp, w, t, packed, weighted, b, v);
+        }
+      }
+    }
+  }
+
+  /** packWeighted for columns [c, c + 4L). */
+  private static void pack4(float[] data, int[] rows, int from, int count, int kp, float[] w,
+      float[] t, float[] packed, float[] weighted, float[] b, int c) {
+    FloatVector b0 = FloatVector.fromArray(F, b, c);
+    FloatVector b1 = FloatVector.fromArray(F, b, c + L);
+    FloatVector b2 = FloatVector.fromArray(F, b, c + 2 * L);
+    FloatVector b3 = FloatVector.fromArray(F, b, c + 3 * L);
+    for (int j = 0; j < count; j++) {
+      int src = rows[from + j] * kp + c;
+      int dst = j * kp + c;
+      FloatVector wj = FloatVector.broadcast(F, w[j]);
+      FloatVector tj = FloatVector.broadcast(F, t[j]);
+      FloatVector y0 = FloatVector.fromArray(F, data, src);
+      FloatVector y1 = FloatVector.fromArray(F, data, src + L);
+      FloatVector y2 = FloatVector.fromArray(F, data, src + 2 * L);
+      FloatVector y3 = FloatVector.fromArray(F, data, src + 3 * L);
+      y0.intoArray(packed, dst);
+      y1.intoArray(packed, dst + L);
+      y2.intoArray(packed, dst + 2 * L);
+      y3.intoArray(packed, dst + 3 * L);
+      y0.mul(wj).intoArray(weighted, dst);
+      y1.mul(wj).intoArray(weighted, dst + L);
+      y2.mul(wj).intoArray(weighted, dst + 2 * L);
+      y3.mul(wj).intoArray(weighted, dst + 3 * L);
+      b0 = tj.fma(y0, b0);
+      b1 = tj.fma(y1, b1);
+      b2 = tj.fma(y2, b2);
+      b3 = tj.fma(y3, b3);
+    }
+    b0.intoArray(b, c);
+    b1.intoArray(b, c + L);
+    b2.intoArray(b, c + 2 * L);
+    b3.intoArray(b, c + 3 * L);
+  }
+
+  /** packWeighted for columns [c, c + L). */
+  private static void pack1(float[] data, int[] rows, int from, int count, int kp, float[] w,
+      float[] t, float[] packed, float[] weighted, float[] b, int c) {
+    FloatVector b0 = FloatVector.fromArray(F, b, c);
+    for (int j = 0; j < count; j++) {
+      int src = rows[from + j] * kp + c;
+      int dst = j * kp + c;
+      FloatVector y0 = FloatVector.fromArray(F, data, src);
+      y0.intoArray(packed, dst);
+      y0.mul(w[j]).intoArray(weighted, dst);
+      b0 = FloatVector.broadcast(F, t[j]).fma(y0, b0);
+    }
+    b0.intoArray(b, c);
+  }
+}
