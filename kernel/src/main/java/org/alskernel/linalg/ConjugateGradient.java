@@ -35,14 +35,6 @@ public final class ConjugateGradient {
 
   private final VectorOps ops;
   private final RowWorkspace ws;
-  /** Neighbours whose terms (and gathered rows) are made at once. */
-  private final int capacity;
-  private final float[] packed;
-  private final float[] w;
-  private final float[] t;
-  private final float[] dots;
-  private final float[] coef;
-  private final int[] identity;
   // The row being solved: its neighbours, where their factor rows are read, how their terms are made.
   private Factors other;
   private int row;
@@ -56,16 +48,6 @@ public final class ConjugateGradient {
   public ConjugateGradient(VectorOps ops, RowWorkspace ws) {
     this.ops = ops;
     this.ws = ws;
-    this.capacity = RowWorkspace.BATCH;
-    this.packed = new float[capacity * ws.kp];
-    this.w = new float[capacity];
-    this.t = new float[capacity];
-    this.dots = new float[SLICE];
-    this.coef = new float[SLICE];
-    this.identity = new int[Math.max(capacity, ws.kp)];
-    for (int i = 0; i < identity.length; i++) {
-      identity[i] = i;
-    }
   }
 
   /** The iterate after {@link #solve}: the row's solution in [0, d), zero beyond. */
@@ -153,20 +135,20 @@ public final class ConjugateGradient {
         coef[i] = s * v[i];
       }
     }
-    ops.addRowCombination(gram, identity, 0, d, ws.kp, coef, acc);
+    ops.addRowCombination(gram, ws.identity, 0, d, ws.kp, coef, acc);
   }
 
   /**
    * acc += Σ_j w_j·(y_j·v)·y_j, or for the residual acc += Σ_j (t_j − w_j·(y_j·v))·y_j, over the
-   * neighbours in slices of at most {@code capacity}.
+   * neighbours in batches of at most {@link RowWorkspace#BATCH}.
    */
   private void addNeighbourTerms(boolean residual, float[] v, float[] acc) {
     int kp = ws.kp;
     boolean inPlace = readInPlace();
-    float[] data = inPlace ? other.data : packed;
-    int[] rows = inPlace ? indices : identity;
-    for (int start = from; start < to; start += capacity) {
-      int n = Math.min(capacity, to - start);
+    float[] data = inPlace ? other.data : ws.packed;
+    int[] rows = inPlace ? indices : ws.identity;
+    for (int start = from; start < to; start += RowWorkspace.BATCH) {
+      int n = Math.min(RowWorkspace.BATCH, to - start);
       if (!fitsOnce()) {
         prepare(start, n);
       }
@@ -175,27 +157,27 @@ public final class ConjugateGradient {
       for (int s = 0; s < n; s += SLICE) {
         int m = Math.min(SLICE, n - s);
         int first = inPlace ? start + s : s;
-        ops.rowDots(data, rows, first, m, kp, v, dots);
+        ops.rowDots(data, rows, first, m, kp, v, ws.dots);
         for (int j = 0; j < m; j++) {
-          float wd = w[s + j] * dots[j];
-          coef[j] = residual ? t[s + j] - wd : wd;
+          float wd = ws.w[s + j] * ws.dots[j];
+          ws.coef[j] = residual ? ws.t[s + j] - wd : wd;
         }
-        ops.addRowCombination(data, rows, first, m, kp, coef, acc);
+        ops.addRowCombination(data, rows, first, m, kp, ws.coef, acc);
       }
     }
   }
 
   /** Whether the terms (and gathered rows) of all the row's neighbours fit at once. */
   private boolean fitsOnce() {
-    return to - from <= capacity;
+    return to - from <= RowWorkspace.BATCH;
   }
 
   /** Makes the terms of entries [start, start + n), and gathers their rows unless read in place. */
   private void prepare(int start, int n) {
     if (readInPlace()) {
-      weights.compute(row, indices, values, start, n, w, t);
+      weights.compute(row, indices, values, start, n, ws.w, ws.t);
     } else {
-      NeighbourRows.gather(other, row, indices, values, start, n, weights, packed, w, t);
+      NeighbourRows.gather(other, row, indices, values, start, n, weights, ws);
     }
   }
 

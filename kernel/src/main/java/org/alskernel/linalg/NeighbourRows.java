@@ -17,15 +17,12 @@ final class NeighbourRows {
    */
   static void gather(Factors other, int row, int[] indices, float[] values, int start, int n,
       EntryWeights weights, RowWorkspace ws) {
-    gather(other, row, indices, values, start, n, weights, ws.packed, ws.w, ws.t);
-  }
-
-  /** As above into {@code packed} (rows of stride {@code other.stride}), {@code w} and {@code t}. */
-  static void gather(Factors other, int row, int[] indices, float[] values, int start, int n,
-      EntryWeights weights, float[] packed, float[] w, float[] t) {
-    int kp = other.stride;
+    int kp = ws.kp;
     int k = other.k;
     float[] y = other.data;
+    float[] packed = ws.packed;
+    float[] w = ws.w;
+    float[] t = ws.t;
     weights.compute(row, indices, values, start, n, w, t);
     for (int j = 0; j < n; j++) {
       int dst = j * kp;

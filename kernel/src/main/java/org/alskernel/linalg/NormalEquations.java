@@ -68,16 +68,9 @@ public final class NormalEquations {
     for (int start = from; start < to; start += RowWorkspace.BATCH) {
       int n = Math.min(RowWorkspace.BATCH, to - start);
       if (other.biased) {
-        // The augmented rows differ from the stored ones: gather, then weigh the copies.
+        // The augmented rows differ from the stored ones: gather them, then pack them in place.
         NeighbourRows.gather(other, row, indices, values, start, n, weights, ws);
-        for (int j = 0; j < n; j++) {
-          int dst = j * kp;
-          float wj = ws.w[j];
-          for (int c = 0; c < kp; c++) {
-            weighted[dst + c] = wj * packed[dst + c];
-          }
-        }
-        ops.addRowCombination(packed, ws.identity, 0, n, kp, ws.t, b);
+        ops.packWeighted(packed, ws.identity, 0, n, kp, ws.w, ws.t, packed, weighted, b);
       } else {
         weights.compute(row, indices, values, start, n, ws.w, ws.t);
         ops.packWeighted(other.data, indices, start, n, kp, ws.w, ws.t, packed, weighted, b);

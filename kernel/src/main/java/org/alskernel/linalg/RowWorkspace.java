@@ -3,8 +3,7 @@ package org.alskernel.linalg;
 /**
  * Scratch for one worker solving rows one after another: the packed neighbour rows (plain and
  * weighted), the entry terms, the k×k system and its right-hand side, and the conjugate-gradient
- * vectors. Allocated once per worker, so a
- * row allocates nothing.
+ * vectors. Allocated once per worker, so a row allocates nothing.
  */
 public final class RowWorkspace {
   /** How many neighbours are gathered and applied at once; bounds the scratch for popular rows. */
@@ -28,7 +27,12 @@ public final class RowWorkspace {
   final float[] direction;
   final float[] product;
   final float[] scaled;
-  /** 0, 1, 2, …: the row indices that make the indexed row kernels read contiguous rows. */
+  final float[] dots = new float[BATCH];
+  final float[] coef = new float[BATCH];
+  /**
+   * 0, 1, 2, …: the row indices that make the indexed row kernels read contiguous rows (a batch of
+   * packed neighbours, or the rows of a kp×kp matrix).
+   */
   final int[] identity;
 
   public RowWorkspace(int kp) {
@@ -43,7 +47,7 @@ public final class RowWorkspace {
     this.direction = new float[kp];
     this.product = new float[kp];
     this.scaled = new float[kp];
-    this.identity = new int[BATCH];
+    this.identity = new int[Math.max(BATCH, kp)];
     for (int i = 0; i < identity.length; i++) {
       identity[i] = i;
     }

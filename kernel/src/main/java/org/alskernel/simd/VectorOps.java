@@ -50,8 +50,8 @@ public interface VectorOps {
    * Packs the rows a normal-equation build needs, in one pass over the gathered rows: for j in [0,
    * count), with {@code y_j = data[rows[from + j]·kp ..]}, writes {@code y_j} to packed row j of
    * {@code packed}, {@code w[j]·y_j} to packed row j of {@code weighted}, and adds {@code t[j]·y_j}
-   * to {@code b} (kp floats; added in order j = 0, 1, …). {@code kp} must be a multiple of {@link
-   * #lanes()}.
+   * to {@code b} (kp floats; added in order j = 0, 1, …). {@code data} may be {@code packed} itself
+   * with rows 0, 1, 2, … (rows already gathered). {@code kp} must be a multiple of {@link #lanes()}.
    */
   void packWeighted(float[] data, int[] rows, int from, int count, int kp, float[] w, float[] t,
       float[] packed, float[] weighted, float[] b);
