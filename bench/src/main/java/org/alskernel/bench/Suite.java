@@ -130,7 +130,7 @@ public final class Suite {
     }
     if (profile.equals("full")) {
       jmh(opts("RowBuildBenchmark|CholeskyBenchmark|BatchedCholeskyBenchmark|GramBenchmark"
-          + "|RowSolveBenchmark|ReadBenchmark"));
+          + "|RowSolveBenchmark|NeighbourProductBenchmark|ReadBenchmark"));
       jmh(opts("SweepBenchmark\\.").param("data", FULL_SWEEP_DATA));
       jmh(opts("BaselineSweepBenchmark").param("impl", "textbook", "spark-native", "spark-java")
           .param("data", FULL_SWEEP_DATA));
@@ -138,7 +138,7 @@ public final class Suite {
     } else if (profile.equals("quick")) {
       jmh(kernel("RowBuildBenchmark"));
       jmh(kernel("CholeskyBenchmark|BatchedCholeskyBenchmark|GramBenchmark"));
-      jmh(kernel("RowSolveBenchmark").param("interactions", "64"));
+      jmh(kernel("RowSolveBenchmark|NeighbourProductBenchmark").param("interactions", "64"));
       jmh(sweep("userHalfSweep", SWEEP_DATA, "64").param("solver", "cholesky")
           .param("ops", "vector").param("threads", "1", "all"));
       jmh(sweep("userHalfSweep", SWEEP_DATA, "64").param("solver", "cholesky")

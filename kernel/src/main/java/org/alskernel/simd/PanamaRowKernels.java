@@ -1,6 +1,8 @@
 package org.alskernel.simd;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -11,6 +13,11 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaRowKernels {
   private static final VectorSpecies<Float> F = PanamaVectorOps.F;
   private static final int L = F.length();
+  // rowDots' four-row fold (16 lanes only): lanes with bit h set, and i -> i ^ h, for h = 8 and 4.
+  private static final VectorMask<Float> M8 = VectorMask.fromLong(F, 0xFF00L);
+  private static final VectorMask<Float> M4 = VectorMask.fromLong(F, 0xF0F0L);
+  private static final VectorShuffle<Float> X8 = VectorShuffle.fromOp(F, i -> (i ^ 8) % L);
+  private static final VectorShuffle<Float> X4 = VectorShuffle.fromOp(F, i -> (i ^ 4) % L);
 
   private PanamaRowKernels() {}
 
@@ -51,9 +58,11 @@ final class PanamaRowKernels {
 
   /**
    * With 16 lanes, rows go 4 at a time, sharing each load of x and running four independent FMA
-   * chains, and their horizontal sums are taken together ({@link PanamaLanes#sumLanes4}). Other lane
-   * counts, and the last rows, sum one row at a time. (A 16-row fold, one vector of 16 sums, made C2
-   * give up on the shuffles and box the vectors: 270 bytes allocated per row.)
+   * chains; their horizontal sums are folded together, about five vector operations a row instead of
+   * the eight of a whole horizontal sum. Other lane counts, and the last rows, sum one row at a time.
+   * The fold is written out here rather than in helper methods: a helper taking vectors that C2 did
+   * not inline (it happened inside a caller's large compiled method) boxed them, 300 bytes per row.
+   * (A 16-row fold, one vector of 16 sums, boxed the same way.)
    */
   static void rowDots(float[] data, int[] rows, int from, int count, int kp, float[] x, float[] out) {
     int j = 0;
@@ -75,7 +84,14 @@ final class PanamaRowKernels {
           s2 = FloatVector.fromArray(F, data, o2 + c).fma(xc, s2);
           s3 = FloatVector.fromArray(F, data, o3 + c).fma(xc, s3);
         }
-        FloatVector q = PanamaLanes.sumLanes4(s0, s1, s2, s3);
+        // Fold: lanes i with bit h clear get a[i] + a[i ^ h], the others b[i] + b[i ^ h] (h = 8,
+        // then 4), leaving the quarters with rows 0, 2, 1, 3's partial sums; two rotating adds
+        // finish them in lanes 0, 4, 8, 12.
+        FloatVector f01 = s0.blend(s1, M8).add(s1.blend(s0, M8).rearrange(X8));
+        FloatVector f23 = s2.blend(s3, M8).add(s3.blend(s2, M8).rearrange(X8));
+        FloatVector q = f01.blend(f23, M4).add(f23.blend(f01, M4).rearrange(X4));
+        q = q.add(q.rearrange(PanamaLanes.ROTATE_2));
+        q = q.add(q.rearrange(PanamaLanes.ROTATE_1));
         out[j] = q.lane(0);
         out[j + 1] = q.lane(8);
         out[j + 2] = q.lane(4);

@@ -31,6 +31,7 @@ final class Coverage {
     SUITE.put("BatchedCholeskyBenchmark", List.of("factorAndSolveBatch"));
     SUITE.put("GramBenchmark", List.of("gram"));
     SUITE.put("RowSolveBenchmark", List.of("solveRow"));
+    SUITE.put("NeighbourProductBenchmark", List.of("product"));
     SUITE.put("SweepBenchmark", List.of("userHalfSweep", "iteration"));
     SUITE.put("BaselineSweepBenchmark", List.of("userHalfSweep"));
   }

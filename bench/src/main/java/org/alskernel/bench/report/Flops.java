@@ -37,6 +37,7 @@ public final class Flops {
         case "RowSolveBenchmark.solveRow" ->
             build(num(params, "interactions"), num(params, "k")) + solve(num(params, "k"));
         case "GramBenchmark.gram" -> gram(GramBenchmark.ROWS, num(params, "k"));
+        case "NeighbourProductBenchmark.product" -> 4 * num(params, "interactions") * num(params, "k");
         case "SweepBenchmark.userHalfSweep", "BaselineSweepBenchmark.userHalfSweep" ->
             userHalfSweep(params);
         case "SweepBenchmark.iteration", "SparkAlsBenchmark.iteration",

@@ -36,6 +36,7 @@ class FlopsTest {
     assertEquals(solve, flops("CholeskyBenchmark.factorAndSolve", p), 1e-9);
     assertEquals(build + solve, flops("RowSolveBenchmark.solveRow", p), 1e-9);
     assertEquals(2.0 * 20_000 * 64 * 64, flops("GramBenchmark.gram", p));
+    assertEquals(4.0 * 512 * 64, flops("NeighbourProductBenchmark.product", p)); // 4·n·k
   }
 
   @Test
