@@ -7,6 +7,7 @@
  */
 module org.alskernel {
   requires static jdk.incubator.vector;
+  requires static jdk.management; // AlignedFloats reads the collector's settings when present
 
   exports org.alskernel.data;
   exports org.alskernel.io;

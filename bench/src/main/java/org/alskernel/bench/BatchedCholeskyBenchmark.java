@@ -32,7 +32,7 @@ public class BatchedCholeskyBenchmark extends KernelBenchmark {
       builtA[lane] = ws.a;
       builtB[lane] = ws.b;
     }
-    batch = new InterleavedBatch(kernels, k);
+    batch = new InterleavedBatch(kernels, k, true);
     out = new float[lanes * kp];
   }
 

@@ -24,15 +24,24 @@ public final class InterleavedBatch {
   private final int[] rowStart;
   /** Per lane: the staged rows, then the right-hand side (kpad floats). */
   private final int laneSize;
-  private final float[] staged;
-  private final float[] t;
-  private final float[] rhs;
-  /** Lane j's solution at [j·kpad, j·kpad + k). */
-  private final float[] solutions;
+  /**
+   * One array holds the staged lanes, the interleaved systems t, their right-hand sides and the
+   * solutions, each part starting a whole number of vectors after {@link AlignedFloats#OFFSET}.
+   */
+  private final float[] buffer;
+  private final int staged;
+  private final int t;
+  private final int rhs;
+  /** Lane j's solution at solutions + [j·kpad, j·kpad + k). */
+  private final int solutions;
   private final int[] failedPivot;
   private int size;
 
-  public InterleavedBatch(VectorOps ops, int k) {
+  /**
+   * @param aligned whether to place the batch on vector boundaries ({@link AlignedFloats}): worth it
+   *     for a worker that solves many batches, not for one fold-in; the results are the same
+   */
+  public InterleavedBatch(VectorOps ops, int k, boolean aligned) {
     this.ops = ops;
     this.k = k;
     this.lanes = ops.lanes();
@@ -42,10 +51,13 @@ public final class InterleavedBatch {
       rowStart[r + 1] = rowStart[r] + kpad - tileStart(r);
     }
     this.laneSize = rowStart[k] + kpad;
-    this.staged = new float[lanes * laneSize];
-    this.t = new float[(k * k + kpad) * lanes]; // + one row's tile overhang past the last row
-    this.rhs = new float[kpad * lanes];
-    this.solutions = new float[lanes * kpad];
+    int start = aligned ? AlignedFloats.OFFSET : 0;
+    this.staged = start;
+    this.t = staged + lanes * laneSize;
+    this.rhs = t + (k * k + kpad) * lanes; // + one row's tile overhang past the last row
+    this.solutions = rhs + kpad * lanes;
+    int length = solutions + lanes * kpad;
+    this.buffer = aligned ? AlignedFloats.allocate(length - start) : new float[length];
     this.failedPivot = new int[lanes];
   }
 
@@ -69,11 +81,11 @@ public final class InterleavedBatch {
 
   /** Copies the upper triangle of {@code a} (stride kp) and {@code b} into the next lane. */
   public void add(float[] a, float[] b, int kp) {
-    int base = size++ * laneSize;
+    int base = staged + size++ * laneSize;
     for (int r = 0; r < k; r++) {
-      System.arraycopy(a, r * kp + r, staged, base + rowStart[r] + r - tileStart(r), k - r);
+      System.arraycopy(a, r * kp + r, buffer, base + rowStart[r] + r - tileStart(r), k - r);
     }
-    System.arraycopy(b, 0, staged, base + rowStart[k], k);
+    System.arraycopy(b, 0, buffer, base + rowStart[k], k);
   }
 
   /**
@@ -84,9 +96,9 @@ public final class InterleavedBatch {
    */
   public int solve() {
     interleave();
-    ops.factorSolveInterleaved(t, rhs, k, failedPivot);
+    ops.factorSolveInterleaved(buffer, t, rhs, k, failedPivot);
     for (int i = 0; i < k; i += lanes) {
-      ops.transposeTile(rhs, i * lanes, lanes, solutions, i, kpad, lanes);
+      ops.transposeTile(buffer, rhs + i * lanes, lanes, buffer, solutions + i, kpad, lanes);
     }
     for (int lane = 0; lane < size; lane++) {
       if (failedPivot[lane] >= 0) {
@@ -106,11 +118,12 @@ public final class InterleavedBatch {
     for (int r = 0; r < k; r++) {
       int from = tileStart(r);
       for (int c = from; c < k; c += lanes) {
-        ops.transposeTile(staged, rowStart[r] + c - from, laneSize, t, (r * k + c) * lanes, lanes, lanes);
+        ops.transposeTile(buffer, staged + rowStart[r] + c - from, laneSize, buffer,
+            t + (r * k + c) * lanes, lanes, lanes);
       }
     }
     for (int i = 0; i < k; i += lanes) {
-      ops.transposeTile(staged, rowStart[k] + i, laneSize, rhs, i * lanes, lanes, lanes);
+      ops.transposeTile(buffer, staged + rowStart[k] + i, laneSize, buffer, rhs + i * lanes, lanes, lanes);
     }
   }
 
@@ -121,6 +134,6 @@ public final class InterleavedBatch {
 
   /** Copies lane {@code lane}'s solution into {@code out[offset .. offset+k)}. */
   public void solution(int lane, float[] out, int offset) {
-    System.arraycopy(solutions, lane * kpad, out, offset, k);
+    System.arraycopy(buffer, solutions + lane * kpad, out, offset, k);
   }
 }

@@ -19,10 +19,11 @@ public final class SystemSolver {
   private final int k;
   private final InterleavedBatch batch;
 
-  public SystemSolver(VectorOps ops, int k) {
+  /** @param aligned see {@link InterleavedBatch#InterleavedBatch(VectorOps, int, boolean)} */
+  public SystemSolver(VectorOps ops, int k, boolean aligned) {
     this.ops = ops;
     this.k = k;
-    this.batch = k <= BATCHED_MAX_K ? new InterleavedBatch(ops, k) : null;
+    this.batch = k <= BATCHED_MAX_K ? new InterleavedBatch(ops, k, aligned) : null;
   }
 
   /** The number of unknowns of the systems this solver takes. */

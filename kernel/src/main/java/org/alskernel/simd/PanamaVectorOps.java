@@ -57,8 +57,8 @@ final class PanamaVectorOps implements VectorOps {
   }
 
   @Override
-  public void factorSolveInterleaved(float[] t, float[] rhs, int k, int[] failedPivot) {
-    PanamaInterleavedCholesky.factorSolveInterleaved(t, rhs, k, failedPivot);
+  public void factorSolveInterleaved(float[] buf, int t, int rhs, int k, int[] failedPivot) {
+    PanamaInterleavedCholesky.factorSolveInterleaved(buf, t, rhs, k, failedPivot);
   }
 
   @Override

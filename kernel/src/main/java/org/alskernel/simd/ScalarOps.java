@@ -103,40 +103,40 @@ public final class ScalarOps implements VectorOps {
 
   /** With one lane this is the unblocked right-looking Cholesky and the two triangular solves. */
   @Override
-  public void factorSolveInterleaved(float[] t, float[] rhs, int k, int[] failedPivot) {
+  public void factorSolveInterleaved(float[] buf, int t, int rhs, int k, int[] failedPivot) {
     failedPivot[0] = -1;
     for (int i = 0; i < k; i++) {
-      float d = t[i * k + i];
+      float d = buf[t + i * k + i];
       if (!(d > 0f) || d == Float.POSITIVE_INFINITY) {
         failedPivot[0] = i;
         return;
       }
       float root = (float) Math.sqrt(d);
       float inv = 1f / root;
-      t[i * k + i] = root;
+      buf[t + i * k + i] = root;
       for (int c = i + 1; c < k; c++) {
-        t[i * k + c] *= inv;
+        buf[t + i * k + c] *= inv;
       }
       for (int r = i + 1; r < k; r++) {
-        float u = t[i * k + r];
+        float u = buf[t + i * k + r];
         for (int c = r; c < k; c++) {
-          t[r * k + c] -= u * t[i * k + c];
+          buf[t + r * k + c] -= u * buf[t + i * k + c];
         }
       }
     }
     for (int i = 0; i < k; i++) {
-      float z = rhs[i] / t[i * k + i];
-      rhs[i] = z;
+      float z = buf[rhs + i] / buf[t + i * k + i];
+      buf[rhs + i] = z;
       for (int c = i + 1; c < k; c++) {
-        rhs[c] -= z * t[i * k + c];
+        buf[rhs + c] -= z * buf[t + i * k + c];
       }
     }
     for (int i = k - 1; i >= 0; i--) {
       float s = 0f;
       for (int c = i + 1; c < k; c++) {
-        s += t[i * k + c] * rhs[c];
+        s += buf[t + i * k + c] * buf[rhs + c];
       }
-      rhs[i] = (rhs[i] - s) / t[i * k + i];
+      buf[rhs + i] = (buf[rhs + i] - s) / buf[t + i * k + i];
     }
   }
 

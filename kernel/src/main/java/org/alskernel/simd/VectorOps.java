@@ -72,13 +72,14 @@ public interface VectorOps {
   /**
    * Factors (A = UᵀU) and solves {@link #lanes()} independent k×k systems at once, lane j holding
    * system j, so that a small solve keeps every vector lane busy. Element (r, c) of system j is at
-   * {@code t[(r·k + c)·lanes + j]} (only c ≥ r is read; below the diagonal is scratch), element i of
-   * its right-hand side at {@code rhs[i·lanes + j]}, which becomes the solution.
+   * {@code buf[t + (r·k + c)·lanes + j]} (only c ≥ r is read; below the diagonal is scratch), element
+   * i of its right-hand side at {@code buf[rhs + i·lanes + j]}, which becomes the solution. (One array
+   * for both, so that both can sit on vector boundaries: {@code AlignedFloats}.)
    *
    * @param failedPivot per lane on return: -1, or the first pivot that was not positive (that lane's
    *     result is then meaningless; the other lanes are unaffected)
    */
-  void factorSolveInterleaved(float[] t, float[] rhs, int k, int[] failedPivot);
+  void factorSolveInterleaved(float[] buf, int t, int rhs, int k, int[] failedPivot);
 
   /**
    * Transposes one {@link #lanes()}×{@link #lanes()} tile: row j is read from {@code src[srcOffset +

@@ -125,7 +125,7 @@ final class HalfSweep {
       RowWorkspace ws = workspaces[worker];
       if (method == Solver.CHOLESKY
           && (solvers[worker] == null || solvers[worker].unknowns() != dim)) {
-        solvers[worker] = new SystemSolver(ops, dim);
+        solvers[worker] = new SystemSolver(ops, dim, true);
       }
       SystemSolver solver = solvers[worker];
       InterleavedBatch batch = solver == null ? null : solver.batch();

@@ -61,14 +61,14 @@ class InterleavedBatchTest {
     for (VectorOps ops : ALL) {
       int kp = ops.paddedStride(k);
       int lanes = ops.lanes();
-      InterleavedBatch batch = new InterleavedBatch(ops, k);
+      InterleavedBatch batch = new InterleavedBatch(ops, k, true);
       float[][][] systems = new float[lanes][][];
       for (int lane = 0; lane < lanes; lane++) {
         systems[lane] = system(k, kp, 1000L * k + lane);
         batch.add(systems[lane][0], systems[lane][1], kp);
       }
       assertEquals(-1, batch.solve(), ops.name() + " k=" + k);
-      InterleavedBatch alone = new InterleavedBatch(ops, k);
+      InterleavedBatch alone = new InterleavedBatch(ops, k, false);
       for (int lane = 0; lane < lanes; lane++) {
         float[] x = new float[k];
         batch.solution(lane, x, 0);
@@ -91,8 +91,8 @@ class InterleavedBatchTest {
     int kp = ops.paddedStride(k);
     int lanes = ops.lanes();
     int bad = Math.min(3, lanes - 1);
-    InterleavedBatch batch = new InterleavedBatch(ops, k);
-    InterleavedBatch alone = new InterleavedBatch(ops, k);
+    InterleavedBatch batch = new InterleavedBatch(ops, k, true);
+    InterleavedBatch alone = new InterleavedBatch(ops, k, false);
     float[][][] systems = new float[lanes][][];
     for (int lane = 0; lane < lanes; lane++) {
       systems[lane] = system(k, kp, 77L * k + lane);
