@@ -45,7 +45,7 @@ public final class Cholesky {
             scratch[(p - i0) * kp + c] = -a[p * kp + c];
           }
         }
-        ops.rankUpdate(a, i0 * kp, scratch, 0, i1 - i0, kp, a, i1);
+        ops.rankUpdate(a, i0 * kp, scratch, 0, i1 - i0, kp, a, 0, i1);
       }
     }
     return -1;

@@ -4,25 +4,25 @@ import org.alskernel.simd.VectorOps;
 
 /**
  * Up to {@code lanes} row systems solved together by {@link VectorOps#factorSolveInterleaved}: each
- * system is built alone (into a {@link RowWorkspace}), copied into its lane, and after the batched
- * factor-and-solve its solution is copied out. Small k×k solves are latency-bound one at a time; with
- * one system per lane every vector instruction does {@code lanes} systems' work.
+ * system is built into its own lane's staging area (or copied there by {@link #add}), and after the
+ * batched factor-and-solve its solution is copied out. Small k×k solves are latency-bound one at a
+ * time; with one system per lane every vector instruction does {@code lanes} systems' work.
  *
- * <p>{@link #add} only copies the system's upper triangle, row by row, into the lane's own staging
- * area; {@link #solve} then moves all lanes into the interleaved layout a tile of lanes×lanes at a
- * time ({@link VectorOps#transposeTile}) and the solutions back out the same way. Writing each system
- * straight into its lane took one scalar store per element, every one to a different cache line:
- * about as long as the factorisation itself at k = 64.
+ * <p>A lane's staging area holds its system as the builder leaves it (kp×kp row-major, then the
+ * right-hand side); {@link #solve} moves all lanes into the interleaved layout a tile of lanes×lanes at
+ * a time ({@link VectorOps#transposeTile}) and the solutions back out the same way. Writing each
+ * element straight into its lane took one scalar store per element, every one to a different cache
+ * line: about as long as the factorisation itself at k = 64. Building in place saves the copy into
+ * the staging area, 4.4 of 23.4 µs per batch at k = 64 (docs/design.md).
  */
 public final class InterleavedBatch {
   private final VectorOps ops;
   private final int k;
+  private final int kp;
   private final int lanes;
   /** k rounded up to whole tiles. */
   private final int kpad;
-  /** Staged row r of a lane starts at rowStart[r] and holds columns [tileStart(r), kpad). */
-  private final int[] rowStart;
-  /** Per lane: the staged rows, then the right-hand side (kpad floats). */
+  /** Per lane: the system (kp×kp), then the right-hand side (kp floats). */
   private final int laneSize;
   /**
    * One array holds the staged lanes, the interleaved systems t, their right-hand sides and the
@@ -38,19 +38,20 @@ public final class InterleavedBatch {
   private int size;
 
   /**
+   * @param kp the row stride of the systems, a multiple of {@code ops.lanes()} and at least k
    * @param aligned whether to place the batch on vector boundaries ({@link AlignedFloats}): worth it
    *     for a worker that solves many batches, not for one fold-in; the results are the same
    */
-  public InterleavedBatch(VectorOps ops, int k, boolean aligned) {
+  public InterleavedBatch(VectorOps ops, int k, int kp, boolean aligned) {
     this.ops = ops;
     this.k = k;
+    this.kp = kp;
     this.lanes = ops.lanes();
     this.kpad = ops.paddedStride(k);
-    this.rowStart = new int[k + 1];
-    for (int r = 0; r < k; r++) {
-      rowStart[r + 1] = rowStart[r] + kpad - tileStart(r);
+    if (kp < kpad || kp % lanes != 0) {
+      throw new IllegalArgumentException("stride " + kp + " is not a multiple of " + lanes + " lanes ≥ " + k);
     }
-    this.laneSize = rowStart[k] + kpad;
+    this.laneSize = kp * kp + kp;
     int start = aligned ? AlignedFloats.OFFSET : 0;
     this.staged = start;
     this.t = staged + lanes * laneSize;
@@ -59,11 +60,6 @@ public final class InterleavedBatch {
     int length = solutions + lanes * kpad;
     this.buffer = aligned ? AlignedFloats.allocate(length - start) : new float[length];
     this.failedPivot = new int[lanes];
-  }
-
-  /** The first column of the tile that holds diagonal element r. */
-  private int tileStart(int r) {
-    return r / lanes * lanes;
   }
 
   /** Systems added since the last {@link #clear()}. */
@@ -79,13 +75,35 @@ public final class InterleavedBatch {
     size = 0;
   }
 
-  /** Copies the upper triangle of {@code a} (stride kp) and {@code b} into the next lane. */
-  public void add(float[] a, float[] b, int kp) {
-    int base = staged + size++ * laneSize;
-    for (int r = 0; r < k; r++) {
-      System.arraycopy(a, r * kp + r, buffer, base + rowStart[r] + r - tileStart(r), k - r);
+  /** Copies a built system ({@code a} kp×kp, upper triangle used, and {@code b}) into the next lane. */
+  public void add(float[] a, float[] b) {
+    System.arraycopy(a, 0, buffer, nextSystem(), kp * kp);
+    System.arraycopy(b, 0, buffer, nextRhs(), k);
+    addBuilt();
+  }
+
+  /**
+   * The array that holds the next lane's system: A (kp×kp, upper triangle used) is built at {@link
+   * #nextSystem()}, b at {@link #nextRhs()}; then {@link #addBuilt()} queues it.
+   */
+  public float[] buffer() {
+    return buffer;
+  }
+
+  public int nextSystem() {
+    return staged + size * laneSize;
+  }
+
+  public int nextRhs() {
+    return nextSystem() + kp * kp;
+  }
+
+  /** Queues the system built in the next lane. */
+  public void addBuilt() {
+    if (size == lanes) {
+      throw new IllegalStateException("the batch is full");
     }
-    System.arraycopy(b, 0, buffer, base + rowStart[k], k);
+    size++;
   }
 
   /**
@@ -110,20 +128,19 @@ public final class InterleavedBatch {
 
   /**
    * Staged lanes into t and rhs: row r's columns [c, c + lanes) of every lane become the vectors of
-   * elements (r, c..c+lanes). Tiles are always whole (a partial one is slower): the columns of the
-   * last tile past k overhang into the first columns of row r+1, which is written afterwards and
-   * overwrites them from its own diagonal tile on; what it leaves is below its diagonal (scratch).
+   * elements (r, c..c+lanes), from the tile that holds the diagonal on. Tiles are always whole (a
+   * partial one is slower): the columns of the last tile past k overhang into the first columns of
+   * row r+1, which is written afterwards and overwrites them from its own diagonal tile on; what it
+   * leaves is below its diagonal (scratch).
    */
   private void interleave() {
     for (int r = 0; r < k; r++) {
-      int from = tileStart(r);
-      for (int c = from; c < k; c += lanes) {
-        ops.transposeTile(buffer, staged + rowStart[r] + c - from, laneSize, buffer,
-            t + (r * k + c) * lanes, lanes, lanes);
+      for (int c = r / lanes * lanes; c < k; c += lanes) {
+        ops.transposeTile(buffer, staged + r * kp + c, laneSize, buffer, t + (r * k + c) * lanes, lanes, lanes);
       }
     }
     for (int i = 0; i < k; i += lanes) {
-      ops.transposeTile(buffer, staged + rowStart[k] + i, laneSize, buffer, rhs + i * lanes, lanes, lanes);
+      ops.transposeTile(buffer, staged + kp * kp + i, laneSize, buffer, rhs + i * lanes, lanes, lanes);
     }
   }
 

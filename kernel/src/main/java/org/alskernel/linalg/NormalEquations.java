@@ -26,7 +26,21 @@ public final class NormalEquations {
 
   /**
    * Fills {@code ws.a} (upper triangle valid, stride kp) and {@code ws.b}, with
-   * {@code other.unknowns()} unknowns; everything outside that leading block is zero.
+   * {@code other.unknowns()} unknowns; everything outside that leading block is zero. The other
+   * arguments are those of {@link #build(VectorOps, float[], float[], float, float, Factors, int,
+   * int[], float[], int, int, EntryWeights, RowWorkspace, float[], int, float[], int)}.
+   */
+  public static void build(VectorOps ops, float[] gram, float[] gramRhs, float beta, float lambda,
+      Factors other, int row, int[] indices, float[] values, int from, int to, EntryWeights weights,
+      RowWorkspace ws) {
+    build(ops, gram, gramRhs, beta, lambda, other, row, indices, values, from, to, weights, ws, ws.a, 0,
+        ws.b, 0);
+  }
+
+  /**
+   * Builds the system into {@code a[ao .. ao + kp·kp)} (upper triangle valid, stride kp) and {@code
+   * b[bo .. bo + kp)}, using {@code ws} for scratch: with {@code other.unknowns()} unknowns;
+   * everything outside that leading block is zero.
    *
    * @param gram the shared matrix G (kp×kp, zero outside the leading block), or null when β = 0
    * @param gramRhs the shared vector g (kp), or null for none
@@ -38,28 +52,26 @@ public final class NormalEquations {
    */
   public static void build(VectorOps ops, float[] gram, float[] gramRhs, float beta, float lambda,
       Factors other, int row, int[] indices, float[] values, int from, int to, EntryWeights weights,
-      RowWorkspace ws) {
+      RowWorkspace ws, float[] a, int ao, float[] b, int bo) {
     int kp = ws.kp;
-    float[] a = ws.a;
-    float[] b = ws.b;
     if (gram == null || beta == 0f) {
-      Arrays.fill(a, 0f);
+      Arrays.fill(a, ao, ao + kp * kp, 0f);
     } else if (beta == 1f) {
-      System.arraycopy(gram, 0, a, 0, kp * kp);
+      System.arraycopy(gram, 0, a, ao, kp * kp);
     } else {
       for (int i = 0; i < kp * kp; i++) {
-        a[i] = beta * gram[i];
+        a[ao + i] = beta * gram[i];
       }
     }
     int dim = other.unknowns();
     for (int i = 0; i < dim; i++) {
-      a[i * kp + i] += lambda;
+      a[ao + i * kp + i] += lambda;
     }
     if (gramRhs == null || beta == 0f) {
-      Arrays.fill(b, 0f);
+      Arrays.fill(b, bo, bo + kp, 0f);
     } else {
       for (int i = 0; i < kp; i++) {
-        b[i] = beta * gramRhs[i];
+        b[bo + i] = beta * gramRhs[i];
       }
     }
 
@@ -70,12 +82,12 @@ public final class NormalEquations {
       if (other.biased) {
         // The augmented rows differ from the stored ones: gather them, then pack them in place.
         NeighbourRows.gather(other, row, indices, values, start, n, weights, ws);
-        ops.packWeighted(packed, ws.identity, 0, n, kp, ws.w, ws.t, packed, weighted, b);
+        ops.packWeighted(packed, ws.identity, 0, n, kp, ws.w, ws.t, packed, weighted, b, bo);
       } else {
         weights.compute(row, indices, values, start, n, ws.w, ws.t);
-        ops.packWeighted(other.data, indices, start, n, kp, ws.w, ws.t, packed, weighted, b);
+        ops.packWeighted(other.data, indices, start, n, kp, ws.w, ws.t, packed, weighted, b, bo);
       }
-      ops.rankUpdate(packed, 0, weighted, 0, n, kp, a, 0);
+      ops.rankUpdate(packed, 0, weighted, 0, n, kp, a, ao, 0);
     }
   }
 

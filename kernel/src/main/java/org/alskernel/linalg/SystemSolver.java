@@ -19,11 +19,11 @@ public final class SystemSolver {
   private final int k;
   private final InterleavedBatch batch;
 
-  /** @param aligned see {@link InterleavedBatch#InterleavedBatch(VectorOps, int, boolean)} */
-  public SystemSolver(VectorOps ops, int k, boolean aligned) {
+  /** @param kp and aligned: see {@link InterleavedBatch#InterleavedBatch(VectorOps, int, int, boolean)} */
+  public SystemSolver(VectorOps ops, int k, int kp, boolean aligned) {
     this.ops = ops;
     this.k = k;
-    this.batch = k <= BATCHED_MAX_K ? new InterleavedBatch(ops, k, aligned) : null;
+    this.batch = k <= BATCHED_MAX_K ? new InterleavedBatch(ops, k, kp, aligned) : null;
   }
 
   /** The number of unknowns of the systems this solver takes. */
@@ -51,7 +51,7 @@ public final class SystemSolver {
       return pivot;
     }
     batch.clear();
-    batch.add(ws.a, ws.b, kp);
+    batch.add(ws.a, ws.b);
     int failed = batch.solve();
     int pivot = failed >= 0 ? batch.failedPivot(failed) : -1;
     batch.solution(0, ws.b, 0);

@@ -110,7 +110,7 @@ final class FoldIn {
     RowWorkspace ws = new RowWorkspace(this.items.stride);
     NormalEquations.build(ops, gram, 1f, settings.lambda(), this.items, 0, items, values, 0,
         items.length, weights, ws);
-    int pivot = new SystemSolver(ops, k, false).solveOne(ws);
+    int pivot = new SystemSolver(ops, k, this.items.stride, false).solveOne(ws);
     if (pivot >= 0) {
       throw new ArithmeticException("fold-in: the system is not positive definite at pivot " + pivot
           + " of k = " + k + " (λ = " + settings.lambda() + ")");

@@ -16,20 +16,20 @@ final class PanamaRankUpdate {
    * on Zen 4 and C2 boxed some of its 16 accumulators: 864 B allocated per tile; see docs/design.md.)
    */
   static void rankUpdate(
-      float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a, int fromRow) {
+      float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a, int ao, int fromRow) {
     for (int r = fromRow; r < kp; r += 4) {
       int c = r / L * L;
       for (; c + 2 * L <= kp; c += 2 * L) {
-        tile4x2(rows, ro, wrows, wo, count, kp, a, r, c);
+        tile4x2(rows, ro, wrows, wo, count, kp, a, ao, r, c);
       }
       if (c < kp) {
-        tile4x1(rows, ro, wrows, wo, count, kp, a, r, c);
+        tile4x1(rows, ro, wrows, wo, count, kp, a, ao, r, c);
       }
     }
   }
 
   /** A[r..r+3][c .. c+2·L) += Σ_j wrows_j[r..r+3] ⊗ rows_j[c .. c+2·L), in registers. */
-  private static void tile4x2(float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a, int r, int c) {
+  private static void tile4x2(float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a, int ao, int r, int c) {
     FloatVector a00 = FloatVector.zero(F); FloatVector a01 = FloatVector.zero(F);
     FloatVector a10 = FloatVector.zero(F); FloatVector a11 = FloatVector.zero(F);
     FloatVector a20 = FloatVector.zero(F); FloatVector a21 = FloatVector.zero(F);
@@ -46,18 +46,18 @@ final class PanamaRankUpdate {
       a20 = w2.fma(y0, a20); a21 = w2.fma(y1, a21);
       a30 = w3.fma(y0, a30); a31 = w3.fma(y1, a31);
     }
-    PanamaLanes.addInto(a, (r + 0) * kp + c + 0 * L, a00);
-    PanamaLanes.addInto(a, (r + 0) * kp + c + 1 * L, a01);
-    PanamaLanes.addInto(a, (r + 1) * kp + c + 0 * L, a10);
-    PanamaLanes.addInto(a, (r + 1) * kp + c + 1 * L, a11);
-    PanamaLanes.addInto(a, (r + 2) * kp + c + 0 * L, a20);
-    PanamaLanes.addInto(a, (r + 2) * kp + c + 1 * L, a21);
-    PanamaLanes.addInto(a, (r + 3) * kp + c + 0 * L, a30);
-    PanamaLanes.addInto(a, (r + 3) * kp + c + 1 * L, a31);
+    PanamaLanes.addInto(a, ao + (r + 0) * kp + c + 0 * L, a00);
+    PanamaLanes.addInto(a, ao + (r + 0) * kp + c + 1 * L, a01);
+    PanamaLanes.addInto(a, ao + (r + 1) * kp + c + 0 * L, a10);
+    PanamaLanes.addInto(a, ao + (r + 1) * kp + c + 1 * L, a11);
+    PanamaLanes.addInto(a, ao + (r + 2) * kp + c + 0 * L, a20);
+    PanamaLanes.addInto(a, ao + (r + 2) * kp + c + 1 * L, a21);
+    PanamaLanes.addInto(a, ao + (r + 3) * kp + c + 0 * L, a30);
+    PanamaLanes.addInto(a, ao + (r + 3) * kp + c + 1 * L, a31);
   }
 
   /** A[r..r+3][c .. c+1·L) += Σ_j wrows_j[r..r+3] ⊗ rows_j[c .. c+1·L), in registers. */
-  private static void tile4x1(float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a, int r, int c) {
+  private static void tile4x1(float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a, int ao, int r, int c) {
     FloatVector a00 = FloatVector.zero(F);
     FloatVector a10 = FloatVector.zero(F);
     FloatVector a20 = FloatVector.zero(F);
@@ -73,9 +73,9 @@ final class PanamaRankUpdate {
       a20 = w2.fma(y0, a20);
       a30 = w3.fma(y0, a30);
     }
-    PanamaLanes.addInto(a, (r + 0) * kp + c + 0 * L, a00);
-    PanamaLanes.addInto(a, (r + 1) * kp + c + 0 * L, a10);
-    PanamaLanes.addInto(a, (r + 2) * kp + c + 0 * L, a20);
-    PanamaLanes.addInto(a, (r + 3) * kp + c + 0 * L, a30);
+    PanamaLanes.addInto(a, ao + (r + 0) * kp + c + 0 * L, a00);
+    PanamaLanes.addInto(a, ao + (r + 1) * kp + c + 0 * L, a10);
+    PanamaLanes.addInto(a, ao + (r + 2) * kp + c + 0 * L, a20);
+    PanamaLanes.addInto(a, ao + (r + 3) * kp + c + 0 * L, a30);
   }
 }

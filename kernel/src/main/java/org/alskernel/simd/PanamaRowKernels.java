@@ -194,26 +194,26 @@ final class PanamaRowKernels {
    * registers for rows of up to four vectors (k ≤ 64 on AVX-512).
    */
   static void packWeighted(float[] data, int[] rows, int from, int count, int kp, float[] w,
-      float[] t, float[] packed, float[] weighted, float[] b) {
+      float[] t, float[] packed, float[] weighted, float[] b, int bo) {
     for (int c = 0; c < kp; c += 4 * L) {
       int width = Math.min(4 * L, kp - c);
       if (width == 4 * L) {
-        pack4(data, rows, from, count, kp, w, t, packed, weighted, b, c);
+        pack4(data, rows, from, count, kp, w, t, packed, weighted, b, bo + c, c);
       } else {
         for (int v = c; v < kp; v += L) {
-          pack1(data, rows, from, count, kp, w, t, packed, weighted, b, v);
+          pack1(data, rows, from, count, kp, w, t, packed, weighted, b, bo + v, v);
         }
       }
     }
   }
 
-  /** packWeighted for columns [c, c + 4L). */
+  /** packWeighted for columns [c, c + 4L); b's part of them starts at b[bc]. */
   private static void pack4(float[] data, int[] rows, int from, int count, int kp, float[] w,
-      float[] t, float[] packed, float[] weighted, float[] b, int c) {
-    FloatVector b0 = FloatVector.fromArray(F, b, c);
-    FloatVector b1 = FloatVector.fromArray(F, b, c + L);
-    FloatVector b2 = FloatVector.fromArray(F, b, c + 2 * L);
-    FloatVector b3 = FloatVector.fromArray(F, b, c + 3 * L);
+      float[] t, float[] packed, float[] weighted, float[] b, int bc, int c) {
+    FloatVector b0 = FloatVector.fromArray(F, b, bc);
+    FloatVector b1 = FloatVector.fromArray(F, b, bc + L);
+    FloatVector b2 = FloatVector.fromArray(F, b, bc + 2 * L);
+    FloatVector b3 = FloatVector.fromArray(F, b, bc + 3 * L);
     for (int j = 0; j < count; j++) {
       int src = rows[from + j] * kp + c;
       int dst = j * kp + c;
@@ -236,16 +236,16 @@ final class PanamaRowKernels {
       b2 = tj.fma(y2, b2);
       b3 = tj.fma(y3, b3);
     }
-    b0.intoArray(b, c);
-    b1.intoArray(b, c + L);
-    b2.intoArray(b, c + 2 * L);
-    b3.intoArray(b, c + 3 * L);
+    b0.intoArray(b, bc);
+    b1.intoArray(b, bc + L);
+    b2.intoArray(b, bc + 2 * L);
+    b3.intoArray(b, bc + 3 * L);
   }
 
-  /** packWeighted for columns [c, c + L). */
+  /** packWeighted for columns [c, c + L); b's part of them starts at b[bc]. */
   private static void pack1(float[] data, int[] rows, int from, int count, int kp, float[] w,
-      float[] t, float[] packed, float[] weighted, float[] b, int c) {
-    FloatVector b0 = FloatVector.fromArray(F, b, c);
+      float[] t, float[] packed, float[] weighted, float[] b, int bc, int c) {
+    FloatVector b0 = FloatVector.fromArray(F, b, bc);
     for (int j = 0; j < count; j++) {
       int src = rows[from + j] * kp + c;
       int dst = j * kp + c;
@@ -254,6 +254,6 @@ final class PanamaRowKernels {
       y0.mul(w[j]).intoArray(weighted, dst);
       b0 = FloatVector.broadcast(F, t[j]).fma(y0, b0);
     }
-    b0.intoArray(b, c);
+    b0.intoArray(b, bc);
   }
 }

@@ -46,14 +46,14 @@ final class PanamaVectorOps implements VectorOps {
 
   @Override
   public void packWeighted(float[] data, int[] rows, int from, int count, int kp, float[] w,
-      float[] t, float[] packed, float[] weighted, float[] b) {
-    PanamaRowKernels.packWeighted(data, rows, from, count, kp, w, t, packed, weighted, b);
+      float[] t, float[] packed, float[] weighted, float[] b, int bo) {
+    PanamaRowKernels.packWeighted(data, rows, from, count, kp, w, t, packed, weighted, b, bo);
   }
 
   @Override
   public void rankUpdate(
-      float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a, int fromRow) {
-    PanamaRankUpdate.rankUpdate(rows, ro, wrows, wo, count, kp, a, fromRow);
+      float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a, int ao, int fromRow) {
+    PanamaRankUpdate.rankUpdate(rows, ro, wrows, wo, count, kp, a, ao, fromRow);
   }
 
   @Override

@@ -56,7 +56,7 @@ public final class ScalarOps implements VectorOps {
 
   @Override
   public void packWeighted(float[] data, int[] rows, int from, int count, int kp, float[] w,
-      float[] t, float[] packed, float[] weighted, float[] b) {
+      float[] t, float[] packed, float[] weighted, float[] b, int bo) {
     for (int j = 0; j < count; j++) {
       int src = rows[from + j] * kp;
       int dst = j * kp;
@@ -64,14 +64,14 @@ public final class ScalarOps implements VectorOps {
         float y = data[src + c];
         packed[dst + c] = y;
         weighted[dst + c] = w[j] * y;
-        b[c] += t[j] * y;
+        b[bo + c] += t[j] * y;
       }
     }
   }
 
   @Override
   public void rankUpdate(
-      float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a, int fromRow) {
+      float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a, int ao, int fromRow) {
     int r = fromRow;
     for (; r + 3 < kp; r += 4) {
       for (int j = 0; j < count; j++) {
@@ -83,10 +83,10 @@ public final class ScalarOps implements VectorOps {
         float w3 = wrows[wrow + r + 3];
         for (int c = r; c < kp; c++) {
           float y = rows[row + c];
-          a[r * kp + c] += w0 * y;
-          a[(r + 1) * kp + c] += w1 * y;
-          a[(r + 2) * kp + c] += w2 * y;
-          a[(r + 3) * kp + c] += w3 * y;
+          a[ao + r * kp + c] += w0 * y;
+          a[ao + (r + 1) * kp + c] += w1 * y;
+          a[ao + (r + 2) * kp + c] += w2 * y;
+          a[ao + (r + 3) * kp + c] += w3 * y;
         }
       }
     }
@@ -95,7 +95,7 @@ public final class ScalarOps implements VectorOps {
         float w = wrows[wo + j * kp + r];
         int row = ro + j * kp;
         for (int c = r; c < kp; c++) {
-          a[r * kp + c] += w * rows[row + c];
+          a[ao + r * kp + c] += w * rows[row + c];
         }
       }
     }

@@ -50,24 +50,26 @@ public interface VectorOps {
    * Packs the rows a normal-equation build needs, in one pass over the gathered rows: for j in [0,
    * count), with {@code y_j = data[rows[from + j]·kp ..]}, writes {@code y_j} to packed row j of
    * {@code packed}, {@code w[j]·y_j} to packed row j of {@code weighted}, and adds {@code t[j]·y_j}
-   * to {@code b} (kp floats; added in order j = 0, 1, …). {@code data} may be {@code packed} itself
-   * with rows 0, 1, 2, … (rows already gathered). {@code kp} must be a multiple of {@link #lanes()}.
+   * to {@code b[bo .. bo + kp)} (added in order j = 0, 1, …). {@code data} may be {@code packed}
+   * itself with rows 0, 1, 2, … (rows already gathered). {@code kp} must be a multiple of {@link
+   * #lanes()}.
    */
   void packWeighted(float[] data, int[] rows, int from, int count, int kp, float[] w, float[] t,
-      float[] packed, float[] weighted, float[] b);
+      float[] packed, float[] weighted, float[] b, int bo);
 
   /**
    * Symmetric rank-{@code count} update of the upper triangle: for every packed row j in [0, count),
    * {@code A += wrows_j ⊗ rows_j}, where {@code rows_j = rows[ro + j·kp ..]} and {@code wrows_j =
    * wrows[wo + j·kp ..]} (typically {@code w_j·rows_j}; pass the same array for plain YᵀY).
    *
-   * <p>{@code a} is kp×kp row-major; every entry (r, c) with {@code r ≥ fromRow} and c ≥ r is updated;
+   * <p>A is kp×kp row-major from {@code a[ao]}; every entry (r, c) with {@code r ≥ fromRow} and c ≥ r is updated;
    * entries below the diagonal may be updated too, and callers must not rely on them. Rows above
    * {@code fromRow} are not touched, so {@code rows} may be rows of {@code a} above it (the blocked
    * Cholesky's trailing update). {@code kp} must be a multiple of {@link #lanes()} and {@code fromRow}
    * a multiple of 4.
    */
-  void rankUpdate(float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a, int fromRow);
+  void rankUpdate(float[] rows, int ro, float[] wrows, int wo, int count, int kp, float[] a, int ao,
+      int fromRow);
 
   /**
    * Factors (A = UᵀU) and solves {@link #lanes()} independent k×k systems at once, lane j holding

@@ -125,7 +125,7 @@ final class HalfSweep {
       RowWorkspace ws = workspaces[worker];
       if (method == Solver.CHOLESKY
           && (solvers[worker] == null || solvers[worker].unknowns() != dim)) {
-        solvers[worker] = new SystemSolver(ops, dim, true);
+        solvers[worker] = new SystemSolver(ops, dim, out.stride, true);
       }
       SystemSolver solver = solvers[worker];
       InterleavedBatch batch = solver == null ? null : solver.batch();
@@ -163,17 +163,20 @@ final class HalfSweep {
       Arrays.fill(out.data, offset, offset + dim, 0f);
       return;
     }
-    NormalEquations.build(ops, gram, gramRhs, beta, lambdaOf(r), other, r, rows.indices(),
-        rows.values(), from, to, weights, ws);
     InterleavedBatch batch = solver.batch();
-    if (batch != null) {
+    if (batch != null) { // built straight into the next lane: no copy
+      NormalEquations.build(ops, gram, gramRhs, beta, lambdaOf(r), other, r, rows.indices(),
+          rows.values(), from, to, weights, ws, batch.buffer(), batch.nextSystem(), batch.buffer(),
+          batch.nextRhs());
       laneRows[batch.size()] = r;
-      batch.add(ws.a, ws.b, out.stride);
+      batch.addBuilt();
       if (batch.isFull()) {
         flush(batch, laneRows, out);
       }
       return;
     }
+    NormalEquations.build(ops, gram, gramRhs, beta, lambdaOf(r), other, r, rows.indices(),
+        rows.values(), from, to, weights, ws);
     int pivot = solver.solveOne(ws);
     if (pivot >= 0) {
       throw notPositiveDefinite(r, pivot, dim);

@@ -61,21 +61,21 @@ class InterleavedBatchTest {
     for (VectorOps ops : ALL) {
       int kp = ops.paddedStride(k);
       int lanes = ops.lanes();
-      InterleavedBatch batch = new InterleavedBatch(ops, k, true);
+      InterleavedBatch batch = new InterleavedBatch(ops, k, kp, true);
       float[][][] systems = new float[lanes][][];
       for (int lane = 0; lane < lanes; lane++) {
         systems[lane] = system(k, kp, 1000L * k + lane);
-        batch.add(systems[lane][0], systems[lane][1], kp);
+        batch.add(systems[lane][0], systems[lane][1]);
       }
       assertEquals(-1, batch.solve(), ops.name() + " k=" + k);
-      InterleavedBatch alone = new InterleavedBatch(ops, k, false);
+      InterleavedBatch alone = new InterleavedBatch(ops, k, kp, false);
       for (int lane = 0; lane < lanes; lane++) {
         float[] x = new float[k];
         batch.solution(lane, x, 0);
         double err = backwardError(systems[lane][0], systems[lane][1], x, k, kp);
         assertTrue(err <= 4 * k * 0x1p-24, ops.name() + " k=" + k + " lane " + lane + ": backward error " + err);
         alone.clear();
-        alone.add(systems[lane][0], systems[lane][1], kp);
+        alone.add(systems[lane][0], systems[lane][1]);
         assertEquals(-1, alone.solve());
         float[] xAlone = new float[k];
         alone.solution(0, xAlone, 0);
@@ -91,15 +91,15 @@ class InterleavedBatchTest {
     int kp = ops.paddedStride(k);
     int lanes = ops.lanes();
     int bad = Math.min(3, lanes - 1);
-    InterleavedBatch batch = new InterleavedBatch(ops, k, true);
-    InterleavedBatch alone = new InterleavedBatch(ops, k, false);
+    InterleavedBatch batch = new InterleavedBatch(ops, k, kp, true);
+    InterleavedBatch alone = new InterleavedBatch(ops, k, kp, false);
     float[][][] systems = new float[lanes][][];
     for (int lane = 0; lane < lanes; lane++) {
       systems[lane] = system(k, kp, 77L * k + lane);
       if (lane == bad) {
         systems[lane][0][5 * kp + 5] = -1f;
       }
-      batch.add(systems[lane][0], systems[lane][1], kp);
+      batch.add(systems[lane][0], systems[lane][1]);
     }
     assertEquals(bad, batch.solve());
     assertEquals(5, batch.failedPivot(bad));
@@ -109,11 +109,42 @@ class InterleavedBatchTest {
       float[] x = new float[k];
       batch.solution(lane, x, 0);
       alone.clear();
-      alone.add(systems[lane][0], systems[lane][1], kp);
+      alone.add(systems[lane][0], systems[lane][1]);
       alone.solve();
       float[] xAlone = new float[k];
       alone.solution(0, xAlone, 0);
       assertArrayEquals(xAlone, x, "lane " + lane);
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {5, 33, 64})
+  void systemsBuiltInPlaceSolveLikeCopiedOnesAndSolvingTwiceChangesNothing(int k) {
+    VectorOps ops = ALL[1];
+    int kp = ops.paddedStride(k);
+    InterleavedBatch copied = new InterleavedBatch(ops, k, kp, false);
+    InterleavedBatch inPlace = new InterleavedBatch(ops, k, kp, true);
+    for (int lane = 0; lane < 3; lane++) {
+      float[][] system = system(k, kp, 5L * k + lane);
+      copied.add(system[0], system[1]);
+      System.arraycopy(system[0], 0, inPlace.buffer(), inPlace.nextSystem(), kp * kp);
+      System.arraycopy(system[1], 0, inPlace.buffer(), inPlace.nextRhs(), kp);
+      inPlace.addBuilt();
+    }
+    assertEquals(-1, copied.solve());
+    assertEquals(-1, inPlace.solve());
+    for (int lane = 0; lane < 3; lane++) {
+      float[] x = new float[k];
+      float[] y = new float[k];
+      copied.solution(lane, x, 0);
+      inPlace.solution(lane, y, 0);
+      assertArrayEquals(x, y, "lane " + lane);
+    }
+    float[] first = new float[k];
+    float[] again = new float[k];
+    inPlace.solution(2, first, 0);
+    assertEquals(-1, inPlace.solve());
+    inPlace.solution(2, again, 0);
+    assertArrayEquals(first, again, "a second solve of the same lanes");
   }
 }

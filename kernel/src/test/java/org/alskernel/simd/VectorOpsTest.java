@@ -73,7 +73,7 @@ class VectorOpsTest {
       }
       float[] a = new float[kp * kp];
       for (int i = 0; i < a.length; i++) a[i] = 0.5f;
-      ops.rankUpdate(rows, 0, wrows, 0, count, kp, a, 0);
+      ops.rankUpdate(rows, 0, wrows, 0, count, kp, a, 0, 0);
       for (int r = 0; r < k; r++) {
         for (int c = r; c < k; c++) {
           double exact = 0.5;
@@ -156,7 +156,7 @@ class VectorOpsTest {
       float[] weighted = new float[count * kp];
       float[] b = random(rnd, kp);
       float[] b0 = b.clone();
-      ops.packWeighted(data, pick, 1, count, kp, w, t, packed, weighted, b);
+      ops.packWeighted(data, pick, 1, count, kp, w, t, packed, weighted, b, 0);
       for (int c = 0; c < kp; c++) {
         double exact = b0[c];
         double magnitude = Math.abs(b0[c]);

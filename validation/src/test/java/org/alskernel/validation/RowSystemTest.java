@@ -200,7 +200,7 @@ class RowSystemTest {
     }
     float[] a = ws.a.clone();
     float[] rhs = ws.b.clone();
-    int pivot = new SystemSolver(ops, k, false).solveOne(ws);
+    int pivot = new SystemSolver(ops, k, kp, false).solveOne(ws);
     double[] x = new double[k];
     double[] xSingle = new double[k];
     if (pivot < 0) {
