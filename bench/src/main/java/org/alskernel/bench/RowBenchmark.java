@@ -20,6 +20,6 @@ public abstract class RowBenchmark extends KernelBenchmark {
   public void setUp() {
     kernels = BenchData.ops(ops);
     row = BenchData.row(kernels, 20_000, k, interactions, 43);
-    ws = new RowWorkspace(row.items().stride);
+    ws = new RowWorkspace(row.items().stride, true); // as a sweep worker's
   }
 }

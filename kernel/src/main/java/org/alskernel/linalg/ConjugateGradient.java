@@ -135,7 +135,7 @@ public final class ConjugateGradient {
         coef[i] = s * v[i];
       }
     }
-    ops.addRowCombination(gram, ws.identity, 0, d, ws.kp, coef, acc);
+    ops.addRowCombination(gram, 0, ws.identity, 0, d, ws.kp, coef, acc);
   }
 
   /**
@@ -145,7 +145,8 @@ public final class ConjugateGradient {
   private void addNeighbourTerms(boolean residual, float[] v, float[] acc) {
     int kp = ws.kp;
     boolean inPlace = readInPlace();
-    float[] data = inPlace ? other.data : ws.packed;
+    float[] data = inPlace ? other.data : ws.rows;
+    int base = inPlace ? 0 : ws.packedAt;
     int[] rows = inPlace ? indices : ws.identity;
     for (int start = from; start < to; start += RowWorkspace.BATCH) {
       int n = Math.min(RowWorkspace.BATCH, to - start);
@@ -157,12 +158,12 @@ public final class ConjugateGradient {
       for (int s = 0; s < n; s += SLICE) {
         int m = Math.min(SLICE, n - s);
         int first = inPlace ? start + s : s;
-        ops.rowDots(data, rows, first, m, kp, v, ws.dots);
+        ops.rowDots(data, base, rows, first, m, kp, v, ws.dots);
         for (int j = 0; j < m; j++) {
           float wd = ws.w[s + j] * ws.dots[j];
           ws.coef[j] = residual ? ws.t[s + j] - wd : wd;
         }
-        ops.addRowCombination(data, rows, first, m, kp, ws.coef, acc);
+        ops.addRowCombination(data, base, rows, first, m, kp, ws.coef, acc);
       }
     }
   }

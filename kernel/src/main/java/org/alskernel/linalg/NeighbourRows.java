@@ -2,7 +2,7 @@ package org.alskernel.linalg;
 
 /**
  * Gathers a slice of a row's neighbours for the solvers: their factor rows, packed contiguously into
- * {@code ws.packed}, and their terms {@code (w_j, t_j)} into {@code ws.w} and {@code ws.t}.
+ * {@code ws.rows} (plain part), and their terms {@code (w_j, t_j)} into {@code ws.w} and {@code ws.t}.
  *
  * <p>When the other side is {@link Factors#biased biased}, its stored row is {@code (y_j, γ_j, 1)};
  * the packed row becomes the augmented vector {@code (y_j, 1)} (γ_j overwritten by 1, the constant
@@ -20,12 +20,12 @@ final class NeighbourRows {
     int kp = ws.kp;
     int k = other.k;
     float[] y = other.data;
-    float[] packed = ws.packed;
+    float[] packed = ws.rows;
     float[] w = ws.w;
     float[] t = ws.t;
     weights.compute(row, indices, values, start, n, w, t);
     for (int j = 0; j < n; j++) {
-      int dst = j * kp;
+      int dst = ws.packedAt + j * kp;
       System.arraycopy(y, indices[start + j] * kp, packed, dst, kp);
       if (other.biased) {
         t[j] -= w[j] * packed[dst + k];

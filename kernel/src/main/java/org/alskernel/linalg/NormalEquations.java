@@ -75,19 +75,20 @@ public final class NormalEquations {
       }
     }
 
-    float[] packed = ws.packed;
-    float[] weighted = ws.weighted;
+    float[] rows = ws.rows;
+    int p = ws.packedAt;
+    int w = ws.weightedAt;
     for (int start = from; start < to; start += RowWorkspace.BATCH) {
       int n = Math.min(RowWorkspace.BATCH, to - start);
       if (other.biased) {
         // The augmented rows differ from the stored ones: gather them, then pack them in place.
         NeighbourRows.gather(other, row, indices, values, start, n, weights, ws);
-        ops.packWeighted(packed, ws.identity, 0, n, kp, ws.w, ws.t, packed, weighted, b, bo);
+        ops.packWeighted(rows, p, ws.identity, 0, n, kp, ws.w, ws.t, rows, p, rows, w, b, bo);
       } else {
         weights.compute(row, indices, values, start, n, ws.w, ws.t);
-        ops.packWeighted(other.data, indices, start, n, kp, ws.w, ws.t, packed, weighted, b, bo);
+        ops.packWeighted(other.data, 0, indices, start, n, kp, ws.w, ws.t, rows, p, rows, w, b, bo);
       }
-      ops.rankUpdate(packed, 0, weighted, 0, n, kp, a, ao, 0);
+      ops.rankUpdate(rows, p, rows, w, n, kp, a, ao, 0);
     }
   }
 

@@ -64,15 +64,15 @@ final class PanamaRowKernels {
    * not inline (it happened inside a caller's large compiled method) boxed them, 300 bytes per row.
    * (A 16-row fold, one vector of 16 sums, boxed the same way.)
    */
-  static void rowDots(float[] data, int[] rows, int from, int count, int kp, float[] x, float[] out) {
+  static void rowDots(float[] data, int base, int[] rows, int from, int count, int kp, float[] x, float[] out) {
     int j = 0;
     if (L == 16) {
       for (; j + 4 <= count; j += 4) {
         int f = from + j;
-        int o0 = rows[f] * kp;
-        int o1 = rows[f + 1] * kp;
-        int o2 = rows[f + 2] * kp;
-        int o3 = rows[f + 3] * kp;
+        int o0 = base + rows[f] * kp;
+        int o1 = base + rows[f + 1] * kp;
+        int o2 = base + rows[f + 2] * kp;
+        int o3 = base + rows[f + 3] * kp;
         FloatVector s0 = FloatVector.zero(F);
         FloatVector s1 = FloatVector.zero(F);
         FloatVector s2 = FloatVector.zero(F);
@@ -99,7 +99,7 @@ final class PanamaRowKernels {
       }
     }
     for (; j < count; j++) {
-      out[j] = PanamaLanes.sumLanes(rowDot(data, rows[from + j] * kp, x, kp));
+      out[j] = PanamaLanes.sumLanes(rowDot(data, base + rows[from + j] * kp, x, kp));
     }
   }
 
@@ -118,19 +118,19 @@ final class PanamaRowKernels {
    * (4 cycles of latency), capping the kernel at half the FMA throughput. A last single vector of
    * columns gets four sets, for the same reason.
    */
-  static void addRowCombination(float[] data, int[] rows, int from, int count, int kp, float[] coef,
+  static void addRowCombination(float[] data, int base, int[] rows, int from, int count, int kp, float[] coef,
       float[] acc) {
     int c = 0;
     for (; c + 4 * L <= kp; c += 4 * L) {
-      combine4(data, rows, from, count, kp, coef, acc, c);
+      combine4(data, base, rows, from, count, kp, coef, acc, c);
     }
     for (; c < kp; c += L) {
-      combine1(data, rows, from, count, kp, coef, acc, c);
+      combine1(data, base, rows, from, count, kp, coef, acc, c);
     }
   }
 
   /** acc[c .. c + 4L) += Σ_j coef[j]·row_j[c .. c + 4L). */
-  private static void combine4(float[] data, int[] rows, int from, int count, int kp, float[] coef,
+  private static void combine4(float[] data, int base, int[] rows, int from, int count, int kp, float[] coef,
       float[] acc, int c) {
     FloatVector a0 = FloatVector.zero(F);
     FloatVector a1 = FloatVector.zero(F);
@@ -142,8 +142,8 @@ final class PanamaRowKernels {
     FloatVector b3 = FloatVector.zero(F);
     int j = 0;
     for (; j + 1 < count; j += 2) {
-      int o = rows[from + j] * kp + c;
-      int p = rows[from + j + 1] * kp + c;
+      int o = base + rows[from + j] * kp + c;
+      int p = base + rows[from + j + 1] * kp + c;
       FloatVector w = FloatVector.broadcast(F, coef[j]);
       FloatVector v = FloatVector.broadcast(F, coef[j + 1]);
       a0 = w.fma(FloatVector.fromArray(F, data, o), a0);
@@ -156,7 +156,7 @@ final class PanamaRowKernels {
       b3 = v.fma(FloatVector.fromArray(F, data, p + 3 * L), b3);
     }
     if (j < count) {
-      int o = rows[from + j] * kp + c;
+      int o = base + rows[from + j] * kp + c;
       FloatVector w = FloatVector.broadcast(F, coef[j]);
       a0 = w.fma(FloatVector.fromArray(F, data, o), a0);
       a1 = w.fma(FloatVector.fromArray(F, data, o + L), a1);
@@ -170,7 +170,7 @@ final class PanamaRowKernels {
   }
 
   /** acc[c .. c + L) += Σ_j coef[j]·row_j[c .. c + L). */
-  private static void combine1(float[] data, int[] rows, int from, int count, int kp, float[] coef,
+  private static void combine1(float[] data, int base, int[] rows, int from, int count, int kp, float[] coef,
       float[] acc, int c) {
     FloatVector a0 = FloatVector.zero(F);
     FloatVector a1 = FloatVector.zero(F);
@@ -178,13 +178,13 @@ final class PanamaRowKernels {
     FloatVector a3 = FloatVector.zero(F);
     int j = 0;
     for (; j + 3 < count; j += 4) {
-      a0 = FloatVector.broadcast(F, coef[j]).fma(FloatVector.fromArray(F, data, rows[from + j] * kp + c), a0);
-      a1 = FloatVector.broadcast(F, coef[j + 1]).fma(FloatVector.fromArray(F, data, rows[from + j + 1] * kp + c), a1);
-      a2 = FloatVector.broadcast(F, coef[j + 2]).fma(FloatVector.fromArray(F, data, rows[from + j + 2] * kp + c), a2);
-      a3 = FloatVector.broadcast(F, coef[j + 3]).fma(FloatVector.fromArray(F, data, rows[from + j + 3] * kp + c), a3);
+      a0 = FloatVector.broadcast(F, coef[j]).fma(FloatVector.fromArray(F, data, base + rows[from + j] * kp + c), a0);
+      a1 = FloatVector.broadcast(F, coef[j + 1]).fma(FloatVector.fromArray(F, data, base + rows[from + j + 1] * kp + c), a1);
+      a2 = FloatVector.broadcast(F, coef[j + 2]).fma(FloatVector.fromArray(F, data, base + rows[from + j + 2] * kp + c), a2);
+      a3 = FloatVector.broadcast(F, coef[j + 3]).fma(FloatVector.fromArray(F, data, base + rows[from + j + 3] * kp + c), a3);
     }
     for (; j < count; j++) {
-      a0 = FloatVector.broadcast(F, coef[j]).fma(FloatVector.fromArray(F, data, rows[from + j] * kp + c), a0);
+      a0 = FloatVector.broadcast(F, coef[j]).fma(FloatVector.fromArray(F, data, base + rows[from + j] * kp + c), a0);
     }
     PanamaLanes.addInto(acc, c, a0.add(a1).add(a2.add(a3)));
   }
@@ -193,29 +193,29 @@ final class PanamaRowKernels {
    * One load per vector of each gathered row, two stores and a multiply and an FMA on it; b stays in
    * registers for rows of up to four vectors (k ≤ 64 on AVX-512).
    */
-  static void packWeighted(float[] data, int[] rows, int from, int count, int kp, float[] w,
-      float[] t, float[] packed, float[] weighted, float[] b, int bo) {
+  static void packWeighted(float[] data, int base, int[] rows, int from, int count, int kp, float[] w,
+      float[] t, float[] packed, int po, float[] weighted, int wo, float[] b, int bo) {
     for (int c = 0; c < kp; c += 4 * L) {
       int width = Math.min(4 * L, kp - c);
       if (width == 4 * L) {
-        pack4(data, rows, from, count, kp, w, t, packed, weighted, b, bo + c, c);
+        pack4(data, base, rows, from, count, kp, w, t, packed, po, weighted, wo, b, bo + c, c);
       } else {
         for (int v = c; v < kp; v += L) {
-          pack1(data, rows, from, count, kp, w, t, packed, weighted, b, bo + v, v);
+          pack1(data, base, rows, from, count, kp, w, t, packed, po, weighted, wo, b, bo + v, v);
         }
       }
     }
   }
 
   /** packWeighted for columns [c, c + 4L); b's part of them starts at b[bc]. */
-  private static void pack4(float[] data, int[] rows, int from, int count, int kp, float[] w,
-      float[] t, float[] packed, float[] weighted, float[] b, int bc, int c) {
+  private static void pack4(float[] data, int base, int[] rows, int from, int count, int kp, float[] w,
+      float[] t, float[] packed, int po, float[] weighted, int wo, float[] b, int bc, int c) {
     FloatVector b0 = FloatVector.fromArray(F, b, bc);
     FloatVector b1 = FloatVector.fromArray(F, b, bc + L);
     FloatVector b2 = FloatVector.fromArray(F, b, bc + 2 * L);
     FloatVector b3 = FloatVector.fromArray(F, b, bc + 3 * L);
     for (int j = 0; j < count; j++) {
-      int src = rows[from + j] * kp + c;
+      int src = base + rows[from + j] * kp + c;
       int dst = j * kp + c;
       FloatVector wj = FloatVector.broadcast(F, w[j]);
       FloatVector tj = FloatVector.broadcast(F, t[j]);
@@ -223,14 +223,14 @@ final class PanamaRowKernels {
       FloatVector y1 = FloatVector.fromArray(F, data, src + L);
       FloatVector y2 = FloatVector.fromArray(F, data, src + 2 * L);
       FloatVector y3 = FloatVector.fromArray(F, data, src + 3 * L);
-      y0.intoArray(packed, dst);
-      y1.intoArray(packed, dst + L);
-      y2.intoArray(packed, dst + 2 * L);
-      y3.intoArray(packed, dst + 3 * L);
-      y0.mul(wj).intoArray(weighted, dst);
-      y1.mul(wj).intoArray(weighted, dst + L);
-      y2.mul(wj).intoArray(weighted, dst + 2 * L);
-      y3.mul(wj).intoArray(weighted, dst + 3 * L);
+      y0.intoArray(packed, po + dst);
+      y1.intoArray(packed, po + dst + L);
+      y2.intoArray(packed, po + dst + 2 * L);
+      y3.intoArray(packed, po + dst + 3 * L);
+      y0.mul(wj).intoArray(weighted, wo + dst);
+      y1.mul(wj).intoArray(weighted, wo + dst + L);
+      y2.mul(wj).intoArray(weighted, wo + dst + 2 * L);
+      y3.mul(wj).intoArray(weighted, wo + dst + 3 * L);
       b0 = tj.fma(y0, b0);
       b1 = tj.fma(y1, b1);
       b2 = tj.fma(y2, b2);
@@ -243,15 +243,15 @@ final class PanamaRowKernels {
   }
 
   /** packWeighted for columns [c, c + L); b's part of them starts at b[bc]. */
-  private static void pack1(float[] data, int[] rows, int from, int count, int kp, float[] w,
-      float[] t, float[] packed, float[] weighted, float[] b, int bc, int c) {
+  private static void pack1(float[] data, int base, int[] rows, int from, int count, int kp, float[] w,
+      float[] t, float[] packed, int po, float[] weighted, int wo, float[] b, int bc, int c) {
     FloatVector b0 = FloatVector.fromArray(F, b, bc);
     for (int j = 0; j < count; j++) {
-      int src = rows[from + j] * kp + c;
+      int src = base + rows[from + j] * kp + c;
       int dst = j * kp + c;
       FloatVector y0 = FloatVector.fromArray(F, data, src);
-      y0.intoArray(packed, dst);
-      y0.mul(w[j]).intoArray(weighted, dst);
+      y0.intoArray(packed, po + dst);
+      y0.mul(w[j]).intoArray(weighted, wo + dst);
       b0 = FloatVector.broadcast(F, t[j]).fma(y0, b0);
     }
     b0.intoArray(b, bc);

@@ -34,20 +34,21 @@ final class PanamaVectorOps implements VectorOps {
   }
 
   @Override
-  public void rowDots(float[] data, int[] rows, int from, int count, int kp, float[] x, float[] out) {
-    PanamaRowKernels.rowDots(data, rows, from, count, kp, x, out);
+  public void rowDots(float[] data, int base, int[] rows, int from, int count, int kp, float[] x,
+      float[] out) {
+    PanamaRowKernels.rowDots(data, base, rows, from, count, kp, x, out);
   }
 
   @Override
-  public void addRowCombination(float[] data, int[] rows, int from, int count, int kp, float[] coef,
-      float[] acc) {
-    PanamaRowKernels.addRowCombination(data, rows, from, count, kp, coef, acc);
+  public void addRowCombination(float[] data, int base, int[] rows, int from, int count, int kp,
+      float[] coef, float[] acc) {
+    PanamaRowKernels.addRowCombination(data, base, rows, from, count, kp, coef, acc);
   }
 
   @Override
-  public void packWeighted(float[] data, int[] rows, int from, int count, int kp, float[] w,
-      float[] t, float[] packed, float[] weighted, float[] b, int bo) {
-    PanamaRowKernels.packWeighted(data, rows, from, count, kp, w, t, packed, weighted, b, bo);
+  public void packWeighted(float[] data, int base, int[] rows, int from, int count, int kp, float[] w,
+      float[] t, float[] packed, int po, float[] weighted, int wo, float[] b, int bo) {
+    PanamaRowKernels.packWeighted(data, base, rows, from, count, kp, w, t, packed, po, weighted, wo, b, bo);
   }
 
   @Override

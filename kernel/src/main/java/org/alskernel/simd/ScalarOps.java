@@ -40,30 +40,31 @@ public final class ScalarOps implements VectorOps {
   }
 
   @Override
-  public void rowDots(float[] data, int[] rows, int from, int count, int kp, float[] x, float[] out) {
+  public void rowDots(float[] data, int base, int[] rows, int from, int count, int kp, float[] x,
+      float[] out) {
     for (int j = 0; j < count; j++) {
-      out[j] = dot(data, rows[from + j] * kp, x, 0, kp);
+      out[j] = dot(data, base + rows[from + j] * kp, x, 0, kp);
     }
   }
 
   @Override
-  public void addRowCombination(float[] data, int[] rows, int from, int count, int kp, float[] coef,
-      float[] acc) {
+  public void addRowCombination(float[] data, int base, int[] rows, int from, int count, int kp,
+      float[] coef, float[] acc) {
     for (int j = 0; j < count; j++) {
-      axpy(coef[j], data, rows[from + j] * kp, acc, 0, kp);
+      axpy(coef[j], data, base + rows[from + j] * kp, acc, 0, kp);
     }
   }
 
   @Override
-  public void packWeighted(float[] data, int[] rows, int from, int count, int kp, float[] w,
-      float[] t, float[] packed, float[] weighted, float[] b, int bo) {
+  public void packWeighted(float[] data, int base, int[] rows, int from, int count, int kp, float[] w,
+      float[] t, float[] packed, int po, float[] weighted, int wo, float[] b, int bo) {
     for (int j = 0; j < count; j++) {
-      int src = rows[from + j] * kp;
+      int src = base + rows[from + j] * kp;
       int dst = j * kp;
       for (int c = 0; c < kp; c++) {
         float y = data[src + c];
-        packed[dst + c] = y;
-        weighted[dst + c] = w[j] * y;
+        packed[po + dst + c] = y;
+        weighted[wo + dst + c] = w[j] * y;
         b[bo + c] += t[j] * y;
       }
     }

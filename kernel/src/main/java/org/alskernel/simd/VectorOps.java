@@ -31,11 +31,12 @@ public interface VectorOps {
 
   /**
    * Products of rows of a matrix with one vector: {@code out[j] = row(rows[from + j]) · x} for j in
-   * [0, count), where row r is {@code data[r·kp .. (r+1)·kp)} and the sums run over all kp columns
-   * (padding included). The rows are picked by index so that a sparse row's neighbours are read in
-   * place; pass 0, 1, 2, … for contiguous rows. {@code kp} must be a multiple of {@link #lanes()}.
+   * [0, count), where row r is {@code data[base + r·kp .. base + (r+1)·kp)} and the sums run over all
+   * kp columns (padding included). The rows are picked by index so that a sparse row's neighbours are
+   * read in place; pass 0, 1, 2, … for contiguous rows. {@code kp} must be a multiple of {@link
+   * #lanes()}.
    */
-  void rowDots(float[] data, int[] rows, int from, int count, int kp, float[] x, float[] out);
+  void rowDots(float[] data, int base, int[] rows, int from, int count, int kp, float[] x, float[] out);
 
   /**
    * A combination of rows of a matrix (picked as in {@link #rowDots}) added to a vector: {@code acc +=
@@ -43,19 +44,19 @@ public interface VectorOps {
    * of a symmetric matrix this is a matrix-vector product. {@code kp} must be a multiple of {@link
    * #lanes()}.
    */
-  void addRowCombination(float[] data, int[] rows, int from, int count, int kp, float[] coef,
+  void addRowCombination(float[] data, int base, int[] rows, int from, int count, int kp, float[] coef,
       float[] acc);
 
   /**
    * Packs the rows a normal-equation build needs, in one pass over the gathered rows: for j in [0,
-   * count), with {@code y_j = data[rows[from + j]·kp ..]}, writes {@code y_j} to packed row j of
-   * {@code packed}, {@code w[j]·y_j} to packed row j of {@code weighted}, and adds {@code t[j]·y_j}
-   * to {@code b[bo .. bo + kp)} (added in order j = 0, 1, …). {@code data} may be {@code packed}
-   * itself with rows 0, 1, 2, … (rows already gathered). {@code kp} must be a multiple of {@link
-   * #lanes()}.
+   * count), with {@code y_j = data[base + rows[from + j]·kp ..]}, writes {@code y_j} to {@code
+   * packed[po + j·kp ..]}, {@code w[j]·y_j} to {@code weighted[wo + j·kp ..]}, and adds {@code
+   * t[j]·y_j} to {@code b[bo .. bo + kp)} (added in order j = 0, 1, …). {@code data} may be {@code
+   * packed} itself with {@code base = po} and rows 0, 1, 2, … (rows already gathered). {@code kp}
+   * must be a multiple of {@link #lanes()}.
    */
-  void packWeighted(float[] data, int[] rows, int from, int count, int kp, float[] w, float[] t,
-      float[] packed, float[] weighted, float[] b, int bo);
+  void packWeighted(float[] data, int base, int[] rows, int from, int count, int kp, float[] w,
+      float[] t, float[] packed, int po, float[] weighted, int wo, float[] b, int bo);
 
   /**
    * Symmetric rank-{@code count} update of the upper triangle: for every packed row j in [0, count),

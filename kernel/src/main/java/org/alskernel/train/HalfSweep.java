@@ -73,7 +73,7 @@ final class HalfSweep {
     this.batchRows = new int[workspaces.length][ops.lanes()];
     this.conjugateGradients = new ConjugateGradient[workspaces.length];
     for (int w = 0; w < workspaces.length; w++) {
-      workspaces[w] = new RowWorkspace(kp);
+      workspaces[w] = new RowWorkspace(kp, true);
       if (solver == Solver.CONJUGATE_GRADIENT) {
         conjugateGradients[w] = new ConjugateGradient(ops, workspaces[w]);
       }

@@ -104,17 +104,18 @@ class VectorOpsTest {
         if (count > 2) {
           pick[3] = pick[4];
         }
-        float[] data = random(rnd, (count + 3) * kp);
+        int base = 5; // rows start past a base offset, off any vector boundary
+        float[] data = random(rnd, base + (count + 3) * kp);
         float[] x = random(rnd, kp);
         float[] coef = random(rnd, count);
         float[] dots = new float[count];
-        ops.rowDots(data, pick, 2, count, kp, x, dots);
+        ops.rowDots(data, base, pick, 2, count, kp, x, dots);
         for (int j = 0; j < count; j++) {
           double exact = 0;
           double magnitude = 0;
           for (int c = 0; c < kp; c++) {
-            exact += (double) data[pick[2 + j] * kp + c] * x[c];
-            magnitude += Math.abs((double) data[pick[2 + j] * kp + c] * x[c]);
+            exact += (double) data[base + pick[2 + j] * kp + c] * x[c];
+            magnitude += Math.abs((double) data[base + pick[2 + j] * kp + c] * x[c]);
           }
           assertEquals(exact, dots[j], 4 * kp * ULP * magnitude, ops.name() + " dot of row " + j);
         }
@@ -125,11 +126,11 @@ class VectorOpsTest {
           expected[c] = acc[c];
           magnitude[c] = Math.abs(acc[c]);
           for (int j = 0; j < count; j++) {
-            expected[c] += (double) coef[j] * data[pick[2 + j] * kp + c];
-            magnitude[c] += Math.abs((double) coef[j] * data[pick[2 + j] * kp + c]);
+            expected[c] += (double) coef[j] * data[base + pick[2 + j] * kp + c];
+            magnitude[c] += Math.abs((double) coef[j] * data[base + pick[2 + j] * kp + c]);
           }
         }
-        ops.addRowCombination(data, pick, 2, count, kp, coef, acc);
+        ops.addRowCombination(data, base, pick, 2, count, kp, coef, acc);
         for (int c = 0; c < kp; c++) {
           assertEquals(expected[c], acc[c], 4 * (count + 1) * ULP * magnitude[c],
               ops.name() + " combination column " + c + " of " + count + " rows");
@@ -145,29 +146,33 @@ class VectorOpsTest {
       int kp = ops.paddedStride(k);
       SplittableRandom rnd = new SplittableRandom(k);
       int count = 37;
-      float[] data = random(rnd, 50 * kp);
+      int base = 3; // every part at its own offset, off any vector boundary
+      int po = 7;
+      int wo = 2;
+      int bo = 4;
+      float[] data = random(rnd, base + 50 * kp);
       int[] pick = new int[1 + count];
       for (int j = 0; j < count; j++) {
         pick[1 + j] = (j * 13) % 50;
       }
       float[] w = random(rnd, count);
       float[] t = random(rnd, count);
-      float[] packed = new float[count * kp];
-      float[] weighted = new float[count * kp];
-      float[] b = random(rnd, kp);
+      float[] packed = new float[po + count * kp];
+      float[] weighted = new float[wo + count * kp];
+      float[] b = random(rnd, bo + kp);
       float[] b0 = b.clone();
-      ops.packWeighted(data, pick, 1, count, kp, w, t, packed, weighted, b, 0);
+      ops.packWeighted(data, base, pick, 1, count, kp, w, t, packed, po, weighted, wo, b, bo);
       for (int c = 0; c < kp; c++) {
-        double exact = b0[c];
-        double magnitude = Math.abs(b0[c]);
+        double exact = b0[bo + c];
+        double magnitude = Math.abs(b0[bo + c]);
         for (int j = 0; j < count; j++) {
-          float y = data[pick[1 + j] * kp + c];
-          assertEquals(y, packed[j * kp + c], ops.name() + " packed row " + j);
-          assertEquals(w[j] * y, weighted[j * kp + c], ops.name() + " weighted row " + j);
+          float y = data[base + pick[1 + j] * kp + c];
+          assertEquals(y, packed[po + j * kp + c], ops.name() + " packed row " + j);
+          assertEquals(w[j] * y, weighted[wo + j * kp + c], ops.name() + " weighted row " + j);
           exact += (double) t[j] * y;
           magnitude += Math.abs((double) t[j] * y);
         }
-        assertEquals(exact, b[c], 4 * (count + 1) * ULP * magnitude, ops.name() + " b column " + c);
+        assertEquals(exact, b[bo + c], 4 * (count + 1) * ULP * magnitude, ops.name() + " b column " + c);
       }
     }
   }
