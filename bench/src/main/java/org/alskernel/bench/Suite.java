@@ -150,6 +150,9 @@ public final class Suite {
       // Conjugate gradient vs Cholesky, one iteration on one thread (docs/benchmarks.md).
       jmh(sweep("iteration", new String[] {"synthetic-5m", "lastfm"}, "32", "64", "128")
           .param("solver", "cholesky", "cg").param("ops", "vector").param("threads", "1"));
+      // ... and CG with fewer steps than the default, where the time and accuracy trade.
+      jmh(sweep("iteration", new String[] {"synthetic-5m", "lastfm"}, "64").param("solver", "cg")
+          .param("cgSteps", "1", "2").param("ops", "vector").param("threads", "1"));
       jmh(opts("BaselineSweepBenchmark").param("impl", "textbook", "spark-native", "spark-java")
           .param("data", SWEEP_DATA).param("k", "64"));
       jmh(opts("BaselineSweepBenchmark").param("impl", "dense").param("data", "ml-100k").param("k", "64"));

@@ -23,8 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Whole sweeps of the kernel's implicit ALS (settings per dataset: {@link BenchDatasets#settings}): a
  * user half-sweep is 2·nnz·k² + users·(k³/3 + 2k²) + 2·items·k² effective flops (build, solves, the
  * item Gram); an iteration is that plus the mirror for items. {@code threads=all} uses every core;
- * {@code ops=scalar} is the kernel's own scalar fallback; {@code solver=cg} solves rows by {@value
- * AlsConfig#DEFAULT_CG_STEPS} warm-started conjugate-gradient steps instead of Cholesky (same effective
+ * {@code ops=scalar} is the kernel's own scalar fallback; {@code solver=cg} solves rows by {@code
+ * cgSteps} (default {@value AlsConfig#DEFAULT_CG_STEPS}) warm-started conjugate-gradient steps
+ * instead of Cholesky (same effective
  * flops: the problem is the same, so CG gets the credit for the work it skips).
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -49,6 +50,10 @@ public class SweepBenchmark {
   @Param({"cholesky", "cg"})
   public String solver;
 
+  /** Steps per row for solver=cg (ignored by cholesky); the suite keeps the default. */
+  @Param({"3"})
+  public int cgSteps;
+
   private AlsSession session;
   private float[] itemFactors;
 
@@ -59,7 +64,7 @@ public class SweepBenchmark {
     AlsConfig.Builder settings = BenchDatasets.settings(data, k).threads(t);
     AlsConfig config = switch (solver) {
       case "cholesky" -> settings.solver(Solver.CHOLESKY).build();
-      case "cg" -> settings.conjugateGradient(AlsConfig.DEFAULT_CG_STEPS).build();
+      case "cg" -> settings.conjugateGradient(cgSteps).build();
       default -> throw new IllegalArgumentException("solver must be cholesky or cg, got " + solver);
     };
     session = new AlsSession(m, config, BenchData.ops(ops));

@@ -19,6 +19,7 @@ import java.util.Set;
  */
 final class SweepSection {
   static final String SWEEP = "SweepBenchmark";
+  private static final String DEFAULT_CG_STEPS = "" + org.alskernel.train.AlsConfig.DEFAULT_CG_STEPS;
   static final String BASELINE = "BaselineSweepBenchmark.userHalfSweep";
   static final String CHART = "chart-sweep-speedups.svg";
   /** The baselines in the order the table shows them; "scalar" is the kernel's own fallback. */
@@ -144,10 +145,31 @@ final class SweepSection {
         : index.find(SWEEP + "." + method, "data", dk[0], "k", dk[1], "ops", ops, "threads", threads);
   }
 
+  /** With the default CG steps (Cholesky rows carry the param too, unused). */
   private static SummaryRow sweep(RowIndex index, String method, String[] dk, String ops,
       String threads, String solver) {
-    return index.find(SWEEP + "." + method, "data", dk[0], "k", dk[1], "ops", ops, "threads", threads,
-        "solver", solver);
+    return sweep(index, method, dk, ops, threads, solver, DEFAULT_CG_STEPS);
+  }
+
+  /** Results from before SweepBenchmark had a cgSteps param were run with the default steps. */
+  private static SummaryRow sweep(RowIndex index, String method, String[] dk, String ops,
+      String threads, String solver, String cgSteps) {
+    SummaryRow row = index.find(SWEEP + "." + method, "data", dk[0], "k", dk[1], "ops", ops, "threads",
+        threads, "solver", solver, "cgSteps", cgSteps);
+    return row != null || !cgSteps.equals(DEFAULT_CG_STEPS) ? row
+        : index.find(SWEEP + "." + method, "data", dk[0], "k", dk[1], "ops", ops, "threads", threads,
+            "solver", solver);
+  }
+
+  /** The cgSteps values of the run's CG iterations, in numeric order (the default when absent). */
+  private static List<String> cgStepCounts(RowIndex index) {
+    Set<String> steps = new java.util.TreeSet<>(RowIndex::compareValues);
+    for (SummaryRow r : index.of(SWEEP + ".iteration")) {
+      if ("cg".equals(r.param("solver"))) {
+        steps.add(r.param("cgSteps") == null ? DEFAULT_CG_STEPS : r.param("cgSteps"));
+      }
+    }
+    return new ArrayList<>(steps);
   }
 
   /**
@@ -155,25 +177,29 @@ final class SweepSection {
    * one thread, where the run has both.
    */
   static void appendConjugateGradient(StringBuilder md, RowIndex index, List<String[]> shapes) {
-    MdTable t = new MdTable("data", "k", "Cholesky iteration", "CG iteration", "CG / Cholesky");
+    MdTable t = new MdTable("data", "k", "CG steps", "Cholesky iteration", "CG iteration",
+        "CG / Cholesky");
     boolean any = false;
     for (String[] dk : shapes) {
       SummaryRow chol = sweep(index, "iteration", dk, "vector", "1", "cholesky");
-      SummaryRow cg = sweep(index, "iteration", dk, "vector", "1", "cg");
-      if (chol == null || cg == null) {
-        continue;
+      for (String steps : cgStepCounts(index)) {
+        SummaryRow cg = sweep(index, "iteration", dk, "vector", "1", "cg", steps);
+        if (chol == null || cg == null) {
+          continue;
+        }
+        any = true;
+        t.row(dk[0], dk[1], steps, KernelSection.time(chol), KernelSection.time(cg),
+            Fmt.ratio(Estimate.ratio(cg.time(), chol.time())));
       }
-      any = true;
-      t.row(dk[0], dk[1], KernelSection.time(chol), KernelSection.time(cg),
-          Fmt.ratio(Estimate.ratio(cg.time(), chol.time())));
     }
     if (!any) {
       return;
     }
     md.append("### Conjugate gradient vs Cholesky\n\n")
         .append("One iteration (ops=vector, one thread) with rows solved by warm-started"
-            + " conjugate-gradient steps (solver=cg, the default 3 steps) and by Cholesky, same run."
-            + " The objectives each reaches are in docs/benchmarks.md (SolverObjectives).\n\n");
+            + " conjugate-gradient steps (solver=cg; the default is " + DEFAULT_CG_STEPS + " steps)"
+            + " and by Cholesky, same run. The objectives each reaches are in docs/benchmarks.md"
+            + " (SolverObjectives).\n\n");
     t.appendTo(md);
   }
 
