@@ -2,7 +2,7 @@
 # The benchmark suite in one command: build, run, report.
 #   bench/run-suite.sh [--full | --smoke] [--spark] [--label NAME] [--jvm-arg ARG]... [--out DIR]
 # Writes results/<host>-<date>[-label]/ with jmh.json, machine.properties, summary.tsv, report.md
-# and SVG charts. The default (quick) profile takes about 11 minutes on 2 cores. SKIP_BUILD=1 uses
+# and SVG charts. The default (quick) profile takes about 15 minutes on 2 cores. SKIP_BUILD=1 uses
 # the jar already built (CI runs the smoke profile that way right after its build).
 # --spark adds the Spark MLlib ALS baseline (SparkAlsBenchmark): it builds with the Maven profile
 # spark (downloads Spark 4.1.0, about 340 MB, into ~/.m2 the first time) and runs with Spark's jars

@@ -94,6 +94,22 @@ class ReportTest {
   }
 
   @Test
+  void jmhBookkeepingInASlowKernelIsNotADefect() {
+    // 163 B/op at 11.8 ms per op is 14 KB/s: JMH's own per-iteration allocation, not the kernel's.
+    SummaryRow slow = kernelRow("k=256", 11.8e-3, 163);
+    SummaryRow leaking = kernelRow("k=16", 1e-6, 20);
+    List<DefectSection.Defect> found = DefectSection.find(new RowIndex(List.of(slow, leaking)));
+    assertEquals(1, found.size());
+    assertEquals("k=16", found.get(0).params());
+  }
+
+  private static SummaryRow kernelRow(String k, double secondsPerOp, double bytesPerOp) {
+    java.util.TreeMap<String, String> params = new java.util.TreeMap<>(Map.of("k", k.substring(2)));
+    return new SummaryRow("GramBenchmark.gram", params, "avgt", 1, secondsPerOp * 1e6, 0, "us/op",
+        secondsPerOp, 1, Estimate.of(1, 0), 1, "floatOneThread", bytesPerOp);
+  }
+
+  @Test
   void missingBenchmarksAreNamed() {
     String missing = md.substring(md.indexOf("## Missing"));
     assertTrue(missing.contains("- RowSolveBenchmark: no results at all"), missing);
