@@ -11,9 +11,9 @@ import org.alskernel.simd.VectorOps;
  * <p>A lane's staging area holds its system as the builder leaves it (kp×kp row-major, then the
  * right-hand side); {@link #solve} moves all lanes into the interleaved layout a tile of lanes×lanes at
  * a time ({@link VectorOps#transposeTile}) and the solutions back out the same way. Writing each
- * element straight into its lane took one scalar store per element, every one to a different cache
- * line: about as long as the factorisation itself at k = 64. Building in place saves the copy into
- * the staging area, 4.4 of 23.4 µs per batch at k = 64 (docs/design.md).
+ * element straight into the interleaved layout took one scalar store per element, every one to a
+ * different cache line: about as long as the factorisation itself at k = 64. Building in place saves
+ * a copy into the staging area, 4.4 of 23.4 µs per batch at k = 64 (docs/design.md).
  */
 public final class InterleavedBatch {
   private final VectorOps ops;

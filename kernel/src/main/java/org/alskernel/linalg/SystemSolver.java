@@ -7,10 +7,11 @@ import org.alskernel.simd.VectorOps;
  * same bits for the same system: for k ≤ {@value #BATCHED_MAX_K} through an {@link InterleavedBatch}
  * (one system per vector lane; lanes are independent, so a system solved alone in lane 0 gives the
  * same result as in a full batch), above that one at a time with the blocked {@link Cholesky}.
- * Measured per system (BatchedCholeskyBenchmark vs CholeskyBenchmark, one run): 2.6 vs 5.7 µs at
- * k = 64, 7.6 vs 16.9 at k = 100, 15.4 vs 22.4 at k = 128, 103 vs 131 at k = 256; the batch has since
- * become faster still (1.9, 5.6 and 10.6 µs at k = 64, 100, 128; docs/design.md).
- * Above 256 the interleaved systems (k²·lanes floats per worker, 4 MB at k = 256) stop paying.
+ * Measured per system (BatchedCholeskyBenchmark / 16 vs CholeskyBenchmark, one run,
+ * docs/benchmarks.md): 1.3 vs 5.8 µs at k = 64, 3.9 vs 15.5 at k = 100, 7.6 vs 22.4 at k = 128, 50
+ * vs 117 at k = 256. The batch holds its lanes' systems and their interleaved copy, about
+ * 2·k²·lanes floats per worker (8 MB at k = 256); above 256, where nothing was measured, systems
+ * go one at a time.
  */
 public final class SystemSolver {
   public static final int BATCHED_MAX_K = 256;
