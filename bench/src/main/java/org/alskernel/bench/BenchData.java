@@ -38,7 +38,7 @@ final class BenchData {
     Factors f = new Factors(rows, k, ops.paddedStride(k));
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < k; c++) {
-        f.data[r * f.stride + c] = (float) (rnd.nextGaussian() * 0.1);
+        f.data[f.rowStart(r) + c] = (float) (rnd.nextGaussian() * 0.1);
       }
     }
     return f;

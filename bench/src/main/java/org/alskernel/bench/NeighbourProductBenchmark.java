@@ -32,8 +32,8 @@ public class NeighbourProductBenchmark extends RowBenchmark {
   public float[] product() {
     int kp = row.items().stride;
     Arrays.fill(acc, 0f);
-    kernels.rowDots(row.items().data, 0, row.indices(), 0, interactions, kp, v, dots);
-    kernels.addRowCombination(row.items().data, 0, row.indices(), 0, interactions, kp, dots, acc);
+    kernels.rowDots(row.items().data, row.items().offset, row.indices(), 0, interactions, kp, v, dots);
+    kernels.addRowCombination(row.items().data, row.items().offset, row.indices(), 0, interactions, kp, dots, acc);
     return acc;
   }
 }

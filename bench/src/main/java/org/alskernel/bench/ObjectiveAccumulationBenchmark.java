@@ -94,7 +94,7 @@ public class ObjectiveAccumulationBenchmark {
     float observed = 0;
     for (int u = 0; u < m.rows(); u++) {
       for (int p = indptr[u]; p < indptr[u + 1]; p++) {
-        float s = ops.dot(x.data, u * x.stride, y.data, indices[p] * y.stride, x.k);
+        float s = ops.dot(x.data, x.rowStart(u), y.data, y.rowStart(indices[p]), x.k);
         float c = Confidence.LINEAR.apply(values[p], ALPHA, 1f);
         float e = (values[p] > 0f ? 1f : 0f) - s;
         observed += c * e * e - s * s;

@@ -146,7 +146,7 @@ public final class ConjugateGradient {
     int kp = ws.kp;
     boolean inPlace = readInPlace();
     float[] data = inPlace ? other.data : ws.rows;
-    int base = inPlace ? 0 : ws.packedAt;
+    int base = inPlace ? other.offset : ws.packedAt;
     int[] rows = inPlace ? indices : ws.identity;
     for (int start = from; start < to; start += RowWorkspace.BATCH) {
       int n = Math.min(RowWorkspace.BATCH, to - start);

@@ -2,8 +2,14 @@ package org.alskernel.linalg;
 
 /**
  * A factor matrix (one side of the model) as the kernels use it: {@code rows} vectors of length
- * {@code k}, row-major in one float array with row stride {@code stride ≥ width()}; the columns past
- * the used width are always zero, so kernels may run whole vectors over a row.
+ * {@code k}, row-major in one float array with row stride {@code stride ≥ width()}, row r from
+ * {@link #rowStart rowStart(r)}; the columns past the used width are always zero, so kernels may run
+ * whole vectors over a row.
+ *
+ * <p>Row 0 starts {@link AlignedFloats#OFFSET} floats into the array: a factor matrix large enough to
+ * matter is a G1 humongous array, so every row then starts on a 64-byte boundary and a row of 64
+ * floats spans 4 cache lines instead of 5, with no vector load straddling two ({@link AlignedFloats};
+ * docs/design.md). Smaller ones land wherever the allocator puts them.
  *
  * <p>A <em>biased</em> side stores two more columns in the padded stride (docs/math.md, "Biases by
  * augmentation"): column {@code k} holds the row's own bias and column {@code k+1} the constant 1.
@@ -18,6 +24,8 @@ public final class Factors {
   /** Whether columns k (own bias) and k+1 (constant 1) are in use. */
   public final boolean biased;
   public final float[] data;
+  /** Where row 0 starts in {@link #data}. */
+  public final int offset;
 
   /** Plain factors: columns [0, k) in use. */
   public Factors(int rows, int k, int stride) {
@@ -31,7 +39,7 @@ public final class Factors {
       throw new IllegalArgumentException("stride " + stride + " < " + (biased ? "k + 2 = " : "k ") + width);
     }
     long size = (long) rows * stride;
-    if (size > Integer.MAX_VALUE - 16) {
+    if (size > Integer.MAX_VALUE - 32) {
       throw new IllegalArgumentException(
           rows + " rows × stride " + stride + " = " + size + " floats exceed one Java array");
     }
@@ -39,12 +47,18 @@ public final class Factors {
     this.k = k;
     this.stride = stride;
     this.biased = biased;
-    this.data = new float[(int) size];
+    this.offset = AlignedFloats.OFFSET;
+    this.data = new float[offset + (int) size];
     if (biased) {
       for (int r = 0; r < rows; r++) {
-        data[r * stride + k + 1] = 1f;
+        data[rowStart(r) + k + 1] = 1f;
       }
     }
+  }
+
+  /** Where row r starts in {@link #data}. */
+  public int rowStart(int r) {
+    return offset + r * stride;
   }
 
   /** Columns a row's solve writes: k, or k + 1 with the bias. */
@@ -59,7 +73,7 @@ public final class Factors {
           "expected " + rows + "×" + k + " = " + (long) rows * k + " floats, got " + dense.length);
     }
     for (int r = 0; r < rows; r++) {
-      System.arraycopy(dense, r * k, data, r * stride, k);
+      System.arraycopy(dense, r * k, data, rowStart(r), k);
     }
   }
 
@@ -67,7 +81,7 @@ public final class Factors {
   public float[] toDense() {
     float[] dense = new float[rows * k];
     for (int r = 0; r < rows; r++) {
-      System.arraycopy(data, r * stride, dense, r * k, k);
+      System.arraycopy(data, rowStart(r), dense, r * k, k);
     }
     return dense;
   }
@@ -77,7 +91,7 @@ public final class Factors {
     requireBiased();
     float[] b = new float[rows];
     for (int r = 0; r < rows; r++) {
-      b[r] = data[r * stride + k];
+      b[r] = data[rowStart(r) + k];
     }
     return b;
   }
@@ -89,7 +103,7 @@ public final class Factors {
       throw new IllegalArgumentException("expected " + rows + " biases, got " + biases.length);
     }
     for (int r = 0; r < rows; r++) {
-      data[r * stride + k] = biases[r];
+      data[rowStart(r) + k] = biases[r];
     }
   }
 

@@ -79,7 +79,7 @@ public final class Gram {
     int end = Math.min(rows, (blk + 1) * blockRows);
     for (int start = blk * blockRows; start < end; start += RowWorkspace.BATCH) {
       int n = Math.min(RowWorkspace.BATCH, end - start);
-      ops.rankUpdate(y.data, start * kp, y.data, start * kp, n, kp, p, 0, 0);
+      ops.rankUpdate(y.data, y.rowStart(start), y.data, y.rowStart(start), n, kp, p, 0, 0);
     }
   }
 }

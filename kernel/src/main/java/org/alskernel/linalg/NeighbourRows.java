@@ -26,7 +26,7 @@ final class NeighbourRows {
     weights.compute(row, indices, values, start, n, w, t);
     for (int j = 0; j < n; j++) {
       int dst = ws.packedAt + j * kp;
-      System.arraycopy(y, indices[start + j] * kp, packed, dst, kp);
+      System.arraycopy(y, other.rowStart(indices[start + j]), packed, dst, kp);
       if (other.biased) {
         t[j] -= w[j] * packed[dst + k];
         packed[dst + k] = 1f;

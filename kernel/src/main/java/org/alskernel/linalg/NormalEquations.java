@@ -86,7 +86,7 @@ public final class NormalEquations {
         ops.packWeighted(rows, p, ws.identity, 0, n, kp, ws.w, ws.t, rows, p, rows, w, b, bo);
       } else {
         weights.compute(row, indices, values, start, n, ws.w, ws.t);
-        ops.packWeighted(other.data, 0, indices, start, n, kp, ws.w, ws.t, rows, p, rows, w, b, bo);
+        ops.packWeighted(other.data, other.offset, indices, start, n, kp, ws.w, ws.t, rows, p, rows, w, b, bo);
       }
       ops.rankUpdate(rows, p, rows, w, n, kp, a, ao, 0);
     }

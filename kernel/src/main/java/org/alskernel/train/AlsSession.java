@@ -129,7 +129,7 @@ public final class AlsSession implements AutoCloseable {
   private static void fillGaussian(Factors f, SplittableRandom random, float scale) {
     for (int r = 0; r < f.rows; r++) {
       for (int c = 0; c < f.k; c++) {
-        f.data[r * f.stride + c] = (float) (random.nextGaussian() * scale);
+        f.data[f.rowStart(r) + c] = (float) (random.nextGaussian() * scale);
       }
     }
   }

@@ -33,9 +33,9 @@ final class ExplicitObjective {
       for (int u = from; u < to; u++) {
         for (int p = indptr[u]; p < indptr[u + 1]; p++) {
           int i = indices[p];
-          double s = ops.dot(x.data, u * x.stride, y.data, i * y.stride, k);
+          double s = ops.dot(x.data, x.rowStart(u), y.data, y.rowStart(i), k);
           if (biased) {
-            s += (double) x.data[u * x.stride + k] + y.data[i * y.stride + k];
+            s += (double) x.data[x.rowStart(u) + k] + y.data[y.rowStart(i) + k];
           }
           double e = values[p] - mean - s;
           sum += weights.weight(u, indices, p) * e * e;
@@ -55,7 +55,7 @@ final class ExplicitObjective {
       for (int r = from; r < to; r++) {
         double norm = 0;
         for (int c = 0; c < dim; c++) {
-          double v = f.data[r * f.stride + c];
+          double v = f.data[f.rowStart(r) + c];
           norm += v * v;
         }
         sum += (scaled ? (double) lambda * rows.rowLength(r) : lambda) * norm;

@@ -155,7 +155,7 @@ final class HalfSweep {
       RowWorkspace ws, SystemSolver solver, int[] laneRows) {
     int from = rows.indptr()[r];
     int to = rows.indptr()[r + 1];
-    int offset = r * out.stride;
+    int offset = out.rowStart(r);
     // Only the unknowns are written: a biased row keeps its constant column (k + 1) at 1.
     int dim = out.unknowns();
     // An empty row's system is λ·I x = 0 unless a shared right-hand side (biased implicit) adds to b.
@@ -189,14 +189,14 @@ final class HalfSweep {
       Factors current, Factors out, ConjugateGradient cg) {
     int from = rows.indptr()[r];
     int to = rows.indptr()[r + 1];
-    int offset = r * out.stride;
+    int offset = out.rowStart(r);
     int dim = out.unknowns();
     if (from == to && (gramRhs == null || beta == 0f)) { // the exact solution is 0, as above
       Arrays.fill(out.data, offset, offset + dim, 0f);
       return;
     }
     cg.solve(gram, gramRhs, beta, lambdaOf(r), other, r, rows.indices(), rows.values(), from, to,
-        weights, cgSteps, current.data, r * current.stride);
+        weights, cgSteps, current.data, current.rowStart(r));
     System.arraycopy(cg.solution(), 0, out.data, offset, dim);
     requireFinite(out, r);
   }
@@ -216,7 +216,7 @@ final class HalfSweep {
       throw notPositiveDefinite(laneRows[failed], batch.failedPivot(failed), out.unknowns());
     }
     for (int lane = 0; lane < batch.size(); lane++) {
-      batch.solution(lane, out.data, laneRows[lane] * out.stride);
+      batch.solution(lane, out.data, out.rowStart(laneRows[lane]));
       requireFinite(out, laneRows[lane]);
     }
     batch.clear();
@@ -228,7 +228,7 @@ final class HalfSweep {
   }
 
   private void requireFinite(Factors out, int r) {
-    for (int f = 0, o = r * out.stride; f < out.unknowns(); f++) {
+    for (int f = 0, o = out.rowStart(r); f < out.unknowns(); f++) {
       if (!Float.isFinite(out.data[o + f])) {
         throw new NotPositiveDefiniteException(side, r, lambdaOf(r),
             "the solution has a non-finite entry " + out.data[o + f] + " at unknown " + f);

@@ -40,7 +40,7 @@ final class ImplicitObjective {
       int end = Math.min(r.rows(), (blk + 1) * BLOCK_ROWS);
       for (int u = blk * BLOCK_ROWS; u < end; u++) {
         for (int p = indptr[u]; p < indptr[u + 1]; p++) {
-          double s = ops.dot(x.data, u * x.stride, y.data, indices[p] * y.stride, x.k);
+          double s = ops.dot(x.data, x.rowStart(u), y.data, y.rowStart(indices[p]), x.k);
           double c = weights.confidence(values[p]);
           double e = (values[p] > 0f ? 1.0 : 0.0) - s;
           sum += c * e * e - s * s;

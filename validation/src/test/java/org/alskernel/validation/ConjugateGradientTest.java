@@ -107,7 +107,7 @@ class ConjugateGradientTest {
               / RowSystemTest.norm(xref);
           for (boolean warm : new boolean[] {false, true}) {
             float[] from = warm ? current.data : new float[kp];
-            int offset = warm ? row * kp : 0;
+            int offset = warm ? current.rowStart(row) : 0;
             cg.solve(gram, null, 1f, LAMBDA, other, row, rows.indices(), rows.values(),
                 rows.indptr()[row], rows.indptr()[row + 1], weights, k, from, offset);
             double[] x = new double[k];
