@@ -137,6 +137,9 @@ final class HalfSweep {
           throw new CancellationException("training was cancelled");
         }
         for (int r = chunkStart[c]; r < chunkStart[c + 1]; r++) {
+          if (zeroIfEmpty(r, gramRhs, out)) {
+            continue;
+          }
           if (method == Solver.CHOLESKY) {
             solveRowByCholesky(r, gram, gramRhs, other, out, ws, solver, batchRows[worker]);
           } else {
@@ -151,22 +154,25 @@ final class HalfSweep {
     });
   }
 
+  /**
+   * Writes 0 for an empty row and says so: its system is λ·I x = 0 unless a shared right-hand side
+   * (biased implicit) adds to b, so both solvers would give exactly 0. Only the unknowns are written:
+   * a biased row keeps its constant column (k + 1) at 1.
+   */
+  private boolean zeroIfEmpty(int r, float[] gramRhs, Factors out) {
+    if (rows.rowLength(r) > 0 || (gramRhs != null && beta != 0f)) {
+      return false;
+    }
+    int offset = out.rowStart(r);
+    Arrays.fill(out.data, offset, offset + out.unknowns(), 0f);
+    return true;
+  }
+
   private void solveRowByCholesky(int r, float[] gram, float[] gramRhs, Factors other, Factors out,
       RowWorkspace ws, SystemSolver solver, int[] laneRows) {
-    int from = rows.indptr()[r];
-    int to = rows.indptr()[r + 1];
-    int offset = out.rowStart(r);
-    // Only the unknowns are written: a biased row keeps its constant column (k + 1) at 1.
-    int dim = out.unknowns();
-    // An empty row's system is λ·I x = 0 unless a shared right-hand side (biased implicit) adds to b.
-    if (from == to && (gramRhs == null || beta == 0f)) {
-      Arrays.fill(out.data, offset, offset + dim, 0f);
-      return;
-    }
     InterleavedBatch batch = solver.batch();
     if (batch != null) { // built straight into the next lane: no copy
-      NormalEquations.build(ops, gram, gramRhs, beta, lambdaOf(r), other, r, rows.indices(),
-          rows.values(), from, to, weights, ws, batch.buffer(), batch.nextSystem(), batch.buffer(),
+      build(r, gram, gramRhs, other, ws, batch.buffer(), batch.nextSystem(), batch.buffer(),
           batch.nextRhs());
       laneRows[batch.size()] = r;
       batch.addBuilt();
@@ -175,29 +181,27 @@ final class HalfSweep {
       }
       return;
     }
-    NormalEquations.build(ops, gram, gramRhs, beta, lambdaOf(r), other, r, rows.indices(),
-        rows.values(), from, to, weights, ws);
+    build(r, gram, gramRhs, other, ws, ws.a, 0, ws.b, 0);
     int pivot = solver.solveOne(ws);
     if (pivot >= 0) {
-      throw notPositiveDefinite(r, pivot, dim);
+      throw notPositiveDefinite(r, pivot, out.unknowns());
     }
-    System.arraycopy(ws.b, 0, out.data, offset, dim);
+    System.arraycopy(ws.b, 0, out.data, out.rowStart(r), out.unknowns());
     requireFinite(out, r);
+  }
+
+  /** Row r's normal equations into a[ao ..] and b[bo ..] (NormalEquations.build). */
+  private void build(int r, float[] gram, float[] gramRhs, Factors other, RowWorkspace ws, float[] a,
+      int ao, float[] b, int bo) {
+    NormalEquations.build(ops, gram, gramRhs, beta, lambdaOf(r), other, r, rows.indices(),
+        rows.values(), rows.indptr()[r], rows.indptr()[r + 1], weights, ws, a, ao, b, bo);
   }
 
   private void solveRowByConjugateGradient(int r, float[] gram, float[] gramRhs, Factors other,
       Factors current, Factors out, ConjugateGradient cg) {
-    int from = rows.indptr()[r];
-    int to = rows.indptr()[r + 1];
-    int offset = out.rowStart(r);
-    int dim = out.unknowns();
-    if (from == to && (gramRhs == null || beta == 0f)) { // the exact solution is 0, as above
-      Arrays.fill(out.data, offset, offset + dim, 0f);
-      return;
-    }
-    cg.solve(gram, gramRhs, beta, lambdaOf(r), other, r, rows.indices(), rows.values(), from, to,
-        weights, cgSteps, current.data, current.rowStart(r));
-    System.arraycopy(cg.solution(), 0, out.data, offset, dim);
+    cg.solve(gram, gramRhs, beta, lambdaOf(r), other, r, rows.indices(), rows.values(),
+        rows.indptr()[r], rows.indptr()[r + 1], weights, cgSteps, current.data, current.rowStart(r));
+    System.arraycopy(cg.solution(), 0, out.data, out.rowStart(r), out.unknowns());
     requireFinite(out, r);
   }
 

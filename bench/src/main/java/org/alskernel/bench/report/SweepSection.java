@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.alskernel.train.AlsConfig;
 
 /**
  * The sweep part of report.md: the kernel's sweeps on one thread and on all, the speedup of the
@@ -19,7 +21,7 @@ import java.util.Set;
  */
 final class SweepSection {
   static final String SWEEP = "SweepBenchmark";
-  private static final String DEFAULT_CG_STEPS = "" + org.alskernel.train.AlsConfig.DEFAULT_CG_STEPS;
+  private static final String DEFAULT_CG_STEPS = String.valueOf(AlsConfig.DEFAULT_CG_STEPS);
   static final String BASELINE = "BaselineSweepBenchmark.userHalfSweep";
   static final String CHART = "chart-sweep-speedups.svg";
   /** The baselines in the order the table shows them; "scalar" is the kernel's own fallback. */
@@ -163,7 +165,7 @@ final class SweepSection {
 
   /** The cgSteps values of the run's CG iterations, in numeric order (the default when absent). */
   private static List<String> cgStepCounts(RowIndex index) {
-    Set<String> steps = new java.util.TreeSet<>(RowIndex::compareValues);
+    Set<String> steps = new TreeSet<>(RowIndex::compareValues);
     for (SummaryRow r : index.of(SWEEP + ".iteration")) {
       if ("cg".equals(r.param("solver"))) {
         steps.add(r.param("cgSteps") == null ? DEFAULT_CG_STEPS : r.param("cgSteps"));
