@@ -147,6 +147,15 @@ public final class CsrMatrix {
     return indptr[r + 1] - indptr[r];
   }
 
+  /** How many entries each column stores. */
+  public int[] columnCounts() {
+    int[] counts = new int[cols];
+    for (int p = 0; p < nnz(); p++) {
+      counts[indices[p]]++;
+    }
+    return counts;
+  }
+
   /** The row pointer array (shared, do not modify). */
   public int[] indptr() {
     return indptr;

@@ -21,7 +21,9 @@ import org.alskernel.model.AlsModel;
 import org.alskernel.model.FactorModel;
 import org.alskernel.model.ModelSettings;
 import org.alskernel.train.AlsConfig;
+import org.alskernel.train.AlsVariant;
 import org.alskernel.train.Confidence;
+import org.alskernel.train.RatingScale;
 
 /**
  * Reads and checks a {@link ModelFile}. Every count in the header is checked against the file's
@@ -63,6 +65,18 @@ final class ModelFileReader {
     return new ModelFileException(file, problem, cause);
   }
 
+  /** What the header says, whichever version wrote it. */
+  private record Header(ModelSettings settings, int k, int users, int items, int userKind,
+      int itemKind, float mean) {
+    boolean biased() {
+      return settings.variant().isBiased();
+    }
+
+    boolean counts() {
+      return settings.weighting().needsItemCounts();
+    }
+  }
+
   private AlsModel read() throws IOException {
     if (size < ModelFile.MAGIC.length) {
       throw fail("truncated or not a model file: only " + size + " bytes");
@@ -73,15 +87,70 @@ final class ModelFileReader {
       throw fail("not an als-kernel model file (wrong magic bytes "
           + new String(magic, StandardCharsets.ISO_8859_1) + ", expected ALSMODEL)");
     }
-    if (size < ModelFile.HEADER_BYTES + 4L) {
-      throw fail("truncated: " + size + " bytes, but the header and checksum alone take "
-          + (ModelFile.HEADER_BYTES + 4));
+    if (size < ModelFile.MAGIC.length + 4L) {
+      throw fail("truncated: " + size + " bytes, the file ends inside the version");
     }
     int version = in.readInt();
-    if (version != ModelFile.VERSION) {
-      throw fail("unsupported format version " + version + " (this reader knows version "
-          + ModelFile.VERSION + ")");
+    int headerBytes = switch (version) {
+      case 1 -> ModelFile.HEADER_BYTES_V1;
+      case 2 -> ModelFile.HEADER_BYTES;
+      default -> throw fail("unsupported format version " + version + " (this reader knows"
+          + " versions 1 and " + ModelFile.VERSION + ")");
+    };
+    if (size < headerBytes + 4L) {
+      throw fail("truncated: " + size + " bytes, but the version " + version + " header and"
+          + " checksum alone take " + (headerBytes + 4));
     }
+    Header h = version == 1 ? readHeaderV1() : readHeaderV2();
+    consumed = headerBytes;
+
+    long factorBytes = 4L * h.k * ((long) h.users + h.items);
+    long tailBytes = factorBytes + (h.biased() ? 4L * ((long) h.users + h.items) : 0)
+        + (h.counts() ? 4L * h.items : 0);
+    long smallest = headerBytes + idBytesAtLeast(h.userKind, h.users)
+        + idBytesAtLeast(h.itemKind, h.items) + tailBytes + 4;
+    if (size < smallest) {
+      throw fail("truncated or corrupted: the header (k = " + h.k + ", " + h.users + " users, "
+          + h.items + " items) needs at least " + smallest + " bytes, the file has " + size);
+    }
+    if (h.userKind == ModelFile.KIND_LONG && h.itemKind == ModelFile.KIND_LONG && size != smallest) {
+      throw fail("corrupted: the header (k = " + h.k + ", " + h.users + " users, " + h.items
+          + " items, numeric ids) needs exactly " + smallest + " bytes, the file has " + size);
+    }
+    long tailStart = size - 4 - tailBytes;
+    IdMap userIds = readIds("user", h.userKind, h.users, tailStart);
+    IdMap itemIds = readIds("item", h.itemKind, h.items, tailStart);
+    if (consumed != tailStart) {
+      throw fail("corrupted: the ids end at byte " + consumed + " but the data after them must"
+          + " start at " + tailStart);
+    }
+    float[] userBias = h.biased() ? readFloats(h.users) : null;
+    float[] itemBias = h.biased() ? readFloats(h.items) : null;
+    int[] counts = h.counts() ? readInts(h.items) : null;
+    float[] userFactors = readFloats((long) h.users * h.k);
+    float[] itemFactors = readFloats((long) h.items * h.k);
+    int expected = (int) crc.getValue();
+    int stored = in.readInt(); // read after taking the value: the checksum does not cover itself
+    if (stored != expected) {
+      throw fail(String.format("checksum mismatch: stored CRC32C %08x, computed %08x over the first "
+          + "%d bytes; the file is corrupted", stored, expected, size - 4));
+    }
+    if (in.read() != -1) {
+      throw fail("trailing bytes after the checksum");
+    }
+    try {
+      FactorModel factors = h.biased()
+          ? new FactorModel(h.k, h.users, h.items, userFactors, itemFactors, h.mean, userBias,
+              itemBias)
+          : new FactorModel(h.k, h.users, h.items, userFactors, itemFactors);
+      return new AlsModel(factors, userIds, itemIds, h.settings, counts);
+    } catch (IllegalArgumentException e) {
+      throw fail("corrupted: " + e.getMessage(), e);
+    }
+  }
+
+  /** Version 1: a plain implicit model. */
+  private Header readHeaderV1() throws IOException {
     int k = in.readInt();
     int users = in.readInt();
     int items = in.readInt();
@@ -94,57 +163,75 @@ final class ModelFileReader {
     int reserved = in.readUnsignedByte();
     int iterations = in.readInt();
     long seed = in.readLong();
-    consumed = ModelFile.HEADER_BYTES;
-
-    if (k < 1 || k > AlsConfig.MAX_FACTORS || users < 0 || items < 0) {
-      throw fail("corrupted header: k = " + k + ", users = " + users + ", items = " + items);
-    }
-    if (confidenceCode >= Confidence.values().length) {
-      throw fail("corrupted header: unknown confidence function code " + confidenceCode);
-    }
-    if (userKind > ModelFile.KIND_STRING || itemKind > ModelFile.KIND_STRING || reserved != 0) {
-      throw fail("corrupted header: id kinds " + userKind + "/" + itemKind + ", reserved byte "
-          + reserved);
-    }
-    ModelSettings settings;
+    checkShape(k, users, items, userKind, itemKind, reserved);
+    Confidence confidence = code(Confidence.values(), confidenceCode, "confidence function");
     try {
-      settings = new ModelSettings(k, lambda, alpha, Confidence.values()[confidenceCode], epsilon,
-          iterations, seed);
+      return new Header(new ModelSettings(k, lambda, alpha, confidence, epsilon, iterations, seed),
+          k, users, items, userKind, itemKind, 0f);
     } catch (IllegalArgumentException e) {
       throw fail("corrupted header: " + e.getMessage(), e);
     }
+  }
 
-    long factorBytes = 4L * k * ((long) users + items);
-    long smallest = ModelFile.HEADER_BYTES + idBytesAtLeast(userKind, users)
-        + idBytesAtLeast(itemKind, items) + factorBytes + 4;
-    if (size < smallest) {
-      throw fail("truncated or corrupted: the header (k = " + k + ", " + users + " users, " + items
-          + " items) needs at least " + smallest + " bytes, the file has " + size);
+  private Header readHeaderV2() throws IOException {
+    int k = in.readInt();
+    int users = in.readInt();
+    int items = in.readInt();
+    AlsVariant variant = code(AlsVariant.values(), in.readUnsignedByte(), "variant");
+    Confidence confidence = code(Confidence.values(), in.readUnsignedByte(), "confidence function");
+    ModelSettings.WeightingKind weighting =
+        code(ModelSettings.WeightingKind.values(), in.readUnsignedByte(), "weighting");
+    int flags = in.readUnsignedByte();
+    int userKind = in.readUnsignedByte();
+    int itemKind = in.readUnsignedByte();
+    int reserved = in.readUnsignedShort();
+    float lambda = in.readFloat();
+    float alpha = in.readFloat();
+    float epsilon = in.readFloat();
+    float w0 = in.readFloat();
+    float parameter = in.readFloat();
+    float scaleMin = in.readFloat();
+    float scaleMax = in.readFloat();
+    float mean = in.readFloat();
+    int iterations = in.readInt();
+    long seed = in.readLong();
+    reserved |= in.readInt();
+    checkShape(k, users, items, userKind, itemKind, reserved);
+    if ((flags & ~(ModelFile.FLAG_LAMBDA_SCALED | ModelFile.FLAG_RATING_SCALE)) != 0) {
+      throw fail("corrupted header: unknown flags " + flags);
     }
-    if (userKind == ModelFile.KIND_LONG && itemKind == ModelFile.KIND_LONG && size != smallest) {
-      throw fail("corrupted: the header (k = " + k + ", " + users + " users, " + items
-          + " items, numeric ids) needs exactly " + smallest + " bytes, the file has " + size);
+    boolean hasScale = (flags & ModelFile.FLAG_RATING_SCALE) != 0;
+    if (!hasScale && (scaleMin != 0f || scaleMax != 0f)
+        || !variant.isBiased() && Float.floatToRawIntBits(mean) != 0) {
+      throw fail("corrupted header: values set for settings the model does not have");
     }
-    long factorsStart = size - 4 - factorBytes;
-    IdMap userIds = readIds("user", userKind, users, factorsStart);
-    IdMap itemIds = readIds("item", itemKind, items, factorsStart);
-    if (consumed != factorsStart) {
-      throw fail("corrupted: the ids end at byte " + consumed + " but the factors must start at "
-          + factorsStart);
+    try {
+      ModelSettings settings = new ModelSettings(variant, k, lambda,
+          (flags & ModelFile.FLAG_LAMBDA_SCALED) != 0, alpha, confidence, epsilon,
+          new ModelSettings.Weighting(weighting, w0, parameter),
+          hasScale ? new RatingScale(scaleMin, scaleMax) : null, iterations, seed);
+      return new Header(settings, k, users, items, userKind, itemKind, mean);
+    } catch (IllegalArgumentException e) {
+      throw fail("corrupted header: " + e.getMessage(), e);
     }
-    float[] userFactors = readFloats((long) users * k);
-    float[] itemFactors = readFloats((long) items * k);
-    int expected = (int) crc.getValue();
-    int stored = in.readInt(); // read after taking the value: the checksum does not cover itself
-    if (stored != expected) {
-      throw fail(String.format("checksum mismatch: stored CRC32C %08x, computed %08x over the first "
-          + "%d bytes; the file is corrupted", stored, expected, size - 4));
+  }
+
+  private void checkShape(int k, int users, int items, int userKind, int itemKind, int reserved)
+      throws ModelFileException {
+    if (k < 1 || k > AlsConfig.MAX_FACTORS || users < 0 || items < 0) {
+      throw fail("corrupted header: k = " + k + ", users = " + users + ", items = " + items);
     }
-    if (in.read() != -1) {
-      throw fail("trailing bytes after the checksum");
+    if (userKind > ModelFile.KIND_STRING || itemKind > ModelFile.KIND_STRING || reserved != 0) {
+      throw fail("corrupted header: id kinds " + userKind + "/" + itemKind + ", reserved bytes "
+          + reserved);
     }
-    return new AlsModel(new FactorModel(k, users, items, userFactors, itemFactors), userIds,
-        itemIds, settings);
+  }
+
+  private <T> T code(T[] values, int code, String what) throws ModelFileException {
+    if (code >= values.length) {
+      throw fail("corrupted header: unknown " + what + " code " + code);
+    }
+    return values[code];
   }
 
   private static long idBytesAtLeast(int kind, int count) {
@@ -187,6 +274,15 @@ final class ModelFileReader {
       }
     }
     return ids;
+  }
+
+  private int[] readInts(int count) throws IOException {
+    int[] out = new int[count];
+    for (int j = 0; j < count; j++) {
+      out[j] = in.readInt();
+    }
+    consumed += 4L * count;
+    return out;
   }
 
   private float[] readFloats(long count) throws IOException {

@@ -19,6 +19,20 @@ public final class AugmentedGram {
    * Fills {@code gram} (kp×kp, full symmetric, zero outside the leading (k+1)×(k+1) block) and
    * {@code rhs} (kp, zero past k+1) from {@code stored}, the Gram matrix of biased rows.
    */
+  /**
+   * For a biased side, turns its stored Gram matrix {@code gram} into G̃ in place and returns g; for an
+   * unbiased side leaves it and returns null. The trainer and fold-in both call this, so they see the
+   * same shared terms.
+   */
+  public static float[] augmentInPlace(float[] gram, Factors side) {
+    if (!side.biased) {
+      return null;
+    }
+    float[] rhs = new float[side.stride];
+    fromStored(gram.clone(), side.k, side.stride, gram, rhs);
+    return rhs;
+  }
+
   public static void fromStored(float[] stored, int k, int kp, float[] gram, float[] rhs) {
     java.util.Arrays.fill(gram, 0f);
     java.util.Arrays.fill(rhs, 0f);

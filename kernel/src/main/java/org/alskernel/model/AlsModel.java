@@ -9,8 +9,8 @@ import org.alskernel.simd.VectorOps;
 import org.alskernel.simd.VectorOpsProvider;
 
 /**
- * A trained implicit ALS model as an application uses it: the factors, the source's own user and item
- * ids, and the training settings, with top-n recommendation, cosine neighbours and fold-in of new
+ * A trained ALS model as an application uses it: the factors (and biases), the source's own user and
+ * item ids, and the training settings, with top-n recommendation, cosine neighbours and fold-in of new
  * users. Immutable and safe to share between threads.
  *
  * <pre>{@code
@@ -21,8 +21,12 @@ import org.alskernel.simd.VectorOpsProvider;
  * }
  * }</pre>
  *
- * <p>Scores are x_uᵀy_i computed with the SIMD dot product; ranked lists are ordered by score, highest
- * first, and equal scores by the lower index first, so every result is deterministic.
+ * <p>Scores are the model's predicted preference, computed with the SIMD dot product: x_uᵀy_i for the
+ * {@code IMPLICIT} and {@code EXPLICIT} variants, μ + β_u + γ_i + x_uᵀy_i for the biased ones (μ = 0
+ * for {@code IMPLICIT_BIASED}), so an explicit model's scores are predicted ratings. Every ranked list
+ * (a user, a batch, a fold-in vector, the evaluators through {@link #scoreAll}) is ordered by that
+ * score, highest first, equal scores by the lower index first, so every result is deterministic.
+ * Cosine neighbours ({@link #similarItems}, {@link #similarUsers}) compare the factors alone.
  */
 public final class AlsModel {
   /** Users per task of a batch recommendation. */
@@ -32,6 +36,7 @@ public final class AlsModel {
   private final IdMap users;
   private final IdMap items;
   private final ModelSettings settings;
+  private final int[] itemCounts;
   private final VectorOps ops;
   private final Scoring scoring;
   private final Similarity itemSimilarity;
@@ -39,9 +44,25 @@ public final class AlsModel {
   private volatile FoldIn foldIn;
 
   /**
-   * @throws IllegalArgumentException if the id maps' sizes or k differ from the factors' shape
+   * A model whose weighting needs no item counts (every variant but the popularity-weighted explicit
+   * ones).
+   *
+   * @throws IllegalArgumentException as {@link #AlsModel(FactorModel, IdMap, IdMap, ModelSettings,
+   *     int[])}
    */
   public AlsModel(FactorModel factors, IdMap users, IdMap items, ModelSettings settings) {
+    this(factors, users, items, settings, null);
+  }
+
+  /**
+   * @param itemCounts each item's number of training ratings (c_i), which the popularity weightings
+   *     of the explicit variants need for fold-in; null for every other model
+   * @throws IllegalArgumentException if the id maps' sizes or k differ from the factors' shape, the
+   *     factors have biases and the variant none (or the reverse), or the item counts are missing,
+   *     superfluous or of the wrong length
+   */
+  public AlsModel(FactorModel factors, IdMap users, IdMap items, ModelSettings settings,
+      int[] itemCounts) {
     if (factors == null || users == null || items == null || settings == null) {
       throw new IllegalArgumentException("factors, id maps and settings must not be null");
     }
@@ -54,13 +75,37 @@ public final class AlsModel {
       throw new IllegalArgumentException("settings say k = " + settings.factors()
           + " but the factors have k = " + factors.factors());
     }
+    if (settings.variant().isBiased() != factors.hasBiases()) {
+      throw new IllegalArgumentException("the " + settings.variant() + " variant "
+          + (factors.hasBiases() ? "has no biases, but these factors have them"
+              : "needs user and item biases, but these factors have none"));
+    }
+    if (settings.weighting().needsItemCounts() != (itemCounts != null)) {
+      throw new IllegalArgumentException(itemCounts == null
+          ? "the " + settings.weighting().kind() + " weighting needs the items' training counts"
+          : "item counts are kept only for the popularity weightings, not for "
+              + settings.weighting().kind());
+    }
+    if (itemCounts != null) {
+      if (itemCounts.length != factors.items()) {
+        throw new IllegalArgumentException(itemCounts.length + " item counts for "
+            + factors.items() + " items");
+      }
+      for (int i = 0; i < itemCounts.length; i++) {
+        if (itemCounts[i] < 0) {
+          throw new IllegalArgumentException("item count " + itemCounts[i] + " of item " + i
+              + " is negative");
+        }
+      }
+    }
     this.factors = factors;
     this.users = users;
     this.items = items;
     this.settings = settings;
+    this.itemCounts = itemCounts == null ? null : itemCounts.clone();
     this.ops = VectorOpsProvider.get();
     int k = factors.factors();
-    this.scoring = new Scoring(ops, factors.itemData(), factors.items(), k);
+    this.scoring = new Scoring(ops, factors.itemData(), factors.itemBiasData(), factors.items(), k);
     this.itemSimilarity = new Similarity(ops, factors.itemData(), factors.items(), k);
     this.userSimilarity = new Similarity(ops, factors.userData(), factors.users(), k);
   }
@@ -99,6 +144,11 @@ public final class AlsModel {
     return settings;
   }
 
+  /** A copy of the items' training counts c_i (popularity-weighted explicit models), else null. */
+  public int[] itemCounts() {
+    return itemCounts == null ? null : itemCounts.clone();
+  }
+
   public int userCount() {
     return factors.users();
   }
@@ -107,21 +157,26 @@ public final class AlsModel {
     return factors.items();
   }
 
-  /** x_uᵀy_i with the same dot product as the ranked lists. */
+  /** The score the ranked lists use (see the class comment), with the same dot product. */
   public float score(int user, int item) {
     checkIndex("user", user, userCount());
     checkIndex("item", item, itemCount());
-    return scoring.score(factors.userData(), user * factors.factors(), item);
+    return scoring.score(factors.userData(), user * factors.factors(), userConstant(user), item);
   }
 
-  /** Every item's score for {@code user} into {@code out[0..itemCount())}. */
+  /** μ + β_u, the part of a biased model's prediction that is the same for every item. */
+  private float userConstant(int user) {
+    return factors.globalMean() + factors.userBias(user);
+  }
+
+  /** Every item's score (see the class comment) for {@code user} into {@code out[0..itemCount())}. */
   public void scoreAll(int user, float[] out) {
     checkIndex("user", user, userCount());
     if (out.length < itemCount()) {
       throw new IllegalArgumentException(
           "output array of length " + out.length + " is shorter than the " + itemCount() + " items");
     }
-    scoring.scoreAll(factors.userData(), user * factors.factors(), out);
+    scoring.scoreAll(factors.userData(), user * factors.factors(), userConstant(user), out);
   }
 
   /** The n best items for {@code user}, nothing excluded. */
@@ -139,7 +194,8 @@ public final class AlsModel {
     checkN(n);
     Exclusions exclusions = new Exclusions(seen, excludeItems, userCount(), itemCount());
     TopN top = new TopN(Math.min(n, itemCount()));
-    exclusions.scoreInto(scoring, factors.userData(), user * factors.factors(), user, top);
+    exclusions.scoreInto(scoring, factors.userData(), user * factors.factors(),
+        userConstant(user), user, top);
     return drain(top, items);
   }
 
@@ -169,7 +225,8 @@ public final class AlsModel {
       for (int j = c * BATCH_CHUNK; j < end; j++) {
         top.reset(capacity);
         int u = userIndices[j];
-        exclusions.scoreInto(scoring, factors.userData(), u * factors.factors(), u, top);
+        exclusions.scoreInto(scoring, factors.userData(), u * factors.factors(),
+            userConstant(u), u, top);
         results[j] = drain(top, items);
       }
     });
@@ -177,15 +234,24 @@ public final class AlsModel {
   }
 
   /**
-   * The n best items for a user given by a factor vector (e.g. from {@link #foldInUser}), skipping
-   * {@code excludeItems} (null for none; pass the user's own items to leave them out).
+   * The n best items for a user given by a factor vector (e.g. from {@link #foldInUser}), with user
+   * bias 0, skipping {@code excludeItems} (null for none; pass the user's own items to leave them
+   * out). The order is that of {@link #recommend(UserVector, int, int[])} with any bias.
    */
   public List<Scored> recommend(float[] userVector, int n, int[] excludeItems) {
-    checkVector(userVector);
+    return recommend(new UserVector(userVector, 0f), n, excludeItems);
+  }
+
+  /**
+   * The n best items for a user given by factors and bias (e.g. from {@link #foldIn}), skipping
+   * {@code excludeItems} (null for none). The bias only shifts every score (of a biased model).
+   */
+  public List<Scored> recommend(UserVector user, int n, int[] excludeItems) {
+    checkVector(user.factors());
     checkN(n);
     Exclusions exclusions = new Exclusions(null, excludeItems, userCount(), itemCount());
     TopN top = new TopN(Math.min(n, itemCount()));
-    exclusions.scoreInto(scoring, userVector, 0, -1, top);
+    exclusions.scoreInto(scoring, user.factors(), 0, factors.globalMean() + user.bias(), -1, top);
     return drain(top, items);
   }
 
@@ -208,22 +274,42 @@ public final class AlsModel {
   }
 
   /**
-   * Factors for a new (or changed) user with interactions {@code (itemIndices[j], values[j])}, solved
-   * exactly against the trained item factors with this model's λ, α and confidence: the equation
-   * the trainer's user sweep solves (docs/math.md). A repeated item's values are summed, as in
-   * training; an empty row gives the zero vector.
-   *
-   * @throws IndexOutOfBoundsException for an item index outside the model
-   * @throws IllegalArgumentException for arrays of different length or a value that is not finite
+   * Factors for a new (or changed) user with interactions {@code (itemIndices[j], values[j])}: the
+   * {@link #foldIn} solution without the bias.
    */
   public float[] foldInUser(int[] itemIndices, float[] values) {
-    FoldIn.Row row = FoldIn.normalise(itemIndices, values, itemCount());
+    return foldIn(itemIndices, values).factors();
+  }
+
+  /**
+   * Factors and bias of a new (or changed) user with interactions {@code (itemIndices[j],
+   * values[j])}, solved exactly against the trained items by the equation the trainer's user sweep
+   * solves for this model's variant (docs/math.md): confidence weights and YᵀY for the implicit
+   * variants, the rating weights and μ for the explicit ones, the item biases for the biased ones, and
+   * λ scaled by the row's count for ALS-WR. A repeated item's values are summed, as in training; an
+   * empty row gives the zero vector (and, biased implicit, the bias that the shared terms give).
+   *
+   * @throws IndexOutOfBoundsException for an item index outside the model
+   * @throws IllegalArgumentException for arrays of different length, a value that is not finite or
+   *     outside the model's rating scale, or a model trained with per-entry weights (use {@link
+   *     #foldIn(int[], float[], float[])})
+   */
+  public UserVector foldIn(int[] itemIndices, float[] values) {
+    return foldIn(itemIndices, values, null);
+  }
+
+  /**
+   * As {@link #foldIn(int[], float[])} for a model trained with per-entry rating weights: {@code
+   * weights[j]} is the weight of entry j (a repeated item's weight is its first entry's).
+   */
+  public UserVector foldIn(int[] itemIndices, float[] values, float[] weights) {
+    FoldIn.Row row = FoldIn.normalise(itemIndices, values, weights, itemCount());
     FoldIn f = foldIn;
     if (f == null) {
-      f = new FoldIn(ops, settings, itemCount(), factors.itemData());
+      f = new FoldIn(ops, settings, factors, itemCounts);
       foldIn = f;
     }
-    return f.solve(row.items(), row.values());
+    return f.solve(row);
   }
 
   private static List<Scored> drain(TopN top, IdMap ids) {

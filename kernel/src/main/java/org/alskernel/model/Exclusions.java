@@ -37,10 +37,10 @@ final class Exclusions {
   }
 
   /**
-   * Offers every item not excluded for {@code user} (−1: no seen row) with score x·y_i to {@code
-   * top}.
+   * Offers every item not excluded for {@code user} (−1: no seen row) with its score (x·y_i, plus
+   * {@code constant} + γ_i for a biased model) to {@code top}.
    */
-  void scoreInto(Scoring scoring, float[] x, int xo, int user, TopN top) {
+  void scoreInto(Scoring scoring, float[] x, int xo, float constant, int user, TopN top) {
     int p = 0;
     int pEnd = 0;
     int[] seenItems = null;
@@ -61,7 +61,7 @@ final class Exclusions {
       if ((p < pEnd && seenItems[p] == i) || (a < always.length && always[a] == i)) {
         continue;
       }
-      top.offer(i, scoring.score(x, xo, i));
+      top.offer(i, scoring.score(x, xo, constant, i));
     }
   }
 }

@@ -130,6 +130,11 @@ public final class FactorModel {
     return itemFactors;
   }
 
+  /** γ itself (null for an unbiased model), for this package's read-only loops. */
+  float[] itemBiasData() {
+    return itemBias;
+  }
+
   /** The predicted preference x_uᵀ y_i. */
   public float score(int u, int i) {
     checkIndex("user", u, users);

@@ -1,72 +1,44 @@
 package org.alskernel.model;
 
 import java.util.Arrays;
-import org.alskernel.linalg.EntryWeights;
-import org.alskernel.linalg.Factors;
-import org.alskernel.linalg.Gram;
-import org.alskernel.linalg.NormalEquations;
-import org.alskernel.linalg.ParallelRunner;
-import org.alskernel.linalg.RowWorkspace;
-import org.alskernel.linalg.SystemSolver;
 import org.alskernel.simd.VectorOps;
-import org.alskernel.train.Confidence;
+import org.alskernel.train.UserFoldIn;
 
 /**
- * Solves a new user's factors against fixed item factors: the user half-sweep's equation for one row
- * (docs/math.md), (YᵀY + Σ (c−1) y yᵀ + λI) x = Σ c·p·y, built by the same {@link NormalEquations}
- * and solved by the same {@link SystemSolver} as the sweep, on the same padded layout, with YᵀY from
- * the same deterministic {@link Gram}. Folding in a trained user's row against the item factors its sweep used therefore gives that
- * user's factors.
+ * Fold-in of new users: the input made into the row the trainer would have seen, then solved by the
+ * trainer's own user sweep for the model's variant ({@link UserFoldIn}).
  */
 final class FoldIn {
-  private final VectorOps ops;
-  private final ModelSettings settings;
-  private final Factors items;
-  private final float[] gram;
-  private final EntryWeights weights;
+  private final UserFoldIn solver;
 
-  FoldIn(VectorOps ops, ModelSettings settings, int itemCount, float[] denseItems) {
-    this.ops = ops;
-    this.settings = settings;
-    int k = settings.factors();
-    this.items = new Factors(itemCount, k, ops.paddedStride(k));
-    items.setFromDense(denseItems);
-    // One thread: Gram's result does not depend on the thread count, and this runs once per model.
-    this.gram = Gram.of(ops, items, new ParallelRunner(null));
-    this.weights = implicitWeights(settings.confidence(), settings.alpha(), settings.epsilon());
+  FoldIn(VectorOps ops, ModelSettings settings, FactorModel factors, int[] itemCounts) {
+    this.solver = new UserFoldIn(ops, settings, factors, itemCounts);
   }
 
-  /**
-   * The implicit terms w = c − 1, t = c·p (p = 1 for r &gt; 0). The trainer's own weights class is
-   * package-private in train; this restates its two lines through the public {@link Confidence}, and
-   * FoldInTest holds the two to the same bits.
-   */
-  private static EntryWeights implicitWeights(Confidence confidence, float alpha, float epsilon) {
-    return (row, indices, values, from, count, w, t) -> {
-      for (int j = 0; j < count; j++) {
-        float r = values[from + j];
-        float c = confidence.apply(r, alpha, epsilon);
-        w[j] = c - 1f;
-        t[j] = r > 0f ? c : 0f;
-      }
-    };
+  UserVector solve(Row row) {
+    UserFoldIn.Solution s = solver.solve(row.items(), row.values(), row.weights());
+    return new UserVector(s.factors(), s.bias());
   }
 
-  /** One user's row: sorted distinct item indices and their values. */
-  record Row(int[] items, float[] values) {}
+  /** One user's row: sorted distinct item indices, their values and (or null) their weights. */
+  record Row(int[] items, float[] values, float[] weights) {}
 
   /**
    * The row as the trainer would see it after {@code Interactions.toCsr()}: item indices sorted, the
-   * values of a repeated item summed in the given order. Refuses an index outside [0, items) or a
-   * value that is not finite, naming the position.
+   * values of a repeated item summed in the given order, its weight (if any) that of its first entry.
+   * Refuses an index outside [0, items) or a value that is not finite, naming the position.
    */
-  static Row normalise(int[] items, float[] values, int itemCount) {
+  static Row normalise(int[] items, float[] values, float[] weights, int itemCount) {
     if (items == null || values == null) {
       throw new IllegalArgumentException("fold-in: items and values must not be null");
     }
     if (items.length != values.length) {
       throw new IllegalArgumentException("fold-in: " + items.length + " item indices but "
           + values.length + " values");
+    }
+    if (weights != null && weights.length != items.length) {
+      throw new IllegalArgumentException("fold-in: " + items.length + " item indices but "
+          + weights.length + " weights");
     }
     int n = items.length;
     long[] keyed = new long[n];
@@ -84,6 +56,7 @@ final class FoldIn {
     Arrays.sort(keyed);
     int[] outItems = new int[n];
     float[] outValues = new float[n];
+    float[] outWeights = weights == null ? null : new float[n];
     int m = -1;
     int previous = -1;
     for (int j = 0; j < n; j++) {
@@ -95,26 +68,13 @@ final class FoldIn {
         m++;
         outItems[m] = item;
         outValues[m] = v;
+        if (weights != null) {
+          outWeights[m] = weights[(int) keyed[j]];
+        }
         previous = item;
       }
     }
-    return new Row(Arrays.copyOf(outItems, m + 1), Arrays.copyOf(outValues, m + 1));
-  }
-
-  /** Factors for a row with sorted, distinct, in-range item indices and finite values. */
-  float[] solve(int[] items, float[] values) {
-    int k = settings.factors();
-    if (items.length == 0) {
-      return new float[k]; // the trainer gives an empty row the zero vector too
-    }
-    RowWorkspace ws = new RowWorkspace(this.items.stride);
-    NormalEquations.build(ops, gram, 1f, settings.lambda(), this.items, 0, items, values, 0,
-        items.length, weights, ws);
-    int pivot = new SystemSolver(ops, k, this.items.stride, false).solveOne(ws);
-    if (pivot >= 0) {
-      throw new ArithmeticException("fold-in: the system is not positive definite at pivot " + pivot
-          + " of k = " + k + " (λ = " + settings.lambda() + ")");
-    }
-    return Arrays.copyOf(ws.b, k);
+    return new Row(Arrays.copyOf(outItems, m + 1), Arrays.copyOf(outValues, m + 1),
+        weights == null ? null : Arrays.copyOf(outWeights, m + 1));
   }
 }

@@ -103,9 +103,9 @@ public final class AlsSession implements AutoCloseable {
     MemoryCheck.requireFits(userItems.rows(), userItems.cols(), k, kp, runner.workers());
     boolean scaled = config.lambdaScaledByCount();
     this.userSweep = new HalfSweep(ops, runner, userItems, "user", k, kp, config.lambda(), scaled,
-        beta, userWeights, config.solver(), config.cgSteps());
+        beta, userWeights, config.solver(), config.cgSteps(), true);
     this.itemSweep = new HalfSweep(ops, runner, itemUsers, "item", k, kp, config.lambda(), scaled,
-        beta, itemWeights, config.solver(), config.cgSteps());
+        beta, itemWeights, config.solver(), config.cgSteps(), true);
     this.users = new Factors(userItems.rows(), k, kp, biased);
     this.items = new Factors(userItems.cols(), k, kp, biased);
     this.spareUsers = new Factors(userItems.rows(), k, kp, biased);
@@ -197,25 +197,15 @@ public final class AlsSession implements AutoCloseable {
   private void refreshUserGram() {
     if (userGram == null && implicitWeights != null) {
       userGram = userGramBuffers.compute(ops, users, runner);
-      userGramRhs = augment(userGram, users);
+      userGramRhs = AugmentedGram.augmentInPlace(userGram, users);
     }
   }
 
   private void refreshItemGram() {
     if (itemGram == null && implicitWeights != null) {
       itemGram = itemGramBuffers.compute(ops, items, runner);
-      itemGramRhs = augment(itemGram, items);
+      itemGramRhs = AugmentedGram.augmentInPlace(itemGram, items);
     }
-  }
-
-  /** Turns a biased side's stored Gram into G̃ in place and returns g; null for unbiased sides. */
-  private static float[] augment(float[] gram, Factors f) {
-    if (!f.biased) {
-      return null;
-    }
-    float[] rhs = new float[f.stride];
-    AugmentedGram.fromStored(gram.clone(), f.k, f.stride, gram, rhs);
-    return rhs;
   }
 
   /** Replaces the user factors (dense, row-major, stride k). */

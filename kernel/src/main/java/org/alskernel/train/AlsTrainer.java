@@ -80,8 +80,11 @@ public final class AlsTrainer {
    * @throws CancellationException if cancelled
    */
   public AlsModel fit(Interactions data) {
-    FactorModel factors = fit(data.toCsr());
-    return new AlsModel(factors, data.users(), data.items(), ModelSettings.of(config));
+    CsrMatrix userItems = data.toCsr();
+    FactorModel factors = fit(userItems);
+    ModelSettings settings = ModelSettings.of(config);
+    int[] itemCounts = settings.weighting().needsItemCounts() ? userItems.columnCounts() : null;
+    return new AlsModel(factors, data.users(), data.items(), settings, itemCounts);
   }
 
   private static void throwIfCancelled(BooleanSupplier stop) {

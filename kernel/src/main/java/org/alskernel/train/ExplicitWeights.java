@@ -58,29 +58,56 @@ final class ExplicitWeights implements EntryWeights {
     float[] perItem = null;
     float[] userSide = null;
     float[] itemSide = null;
-    switch (weighting) {
-      case ExplicitWeighting.Uniform u -> { }
-      case ExplicitWeighting.LinearPopularity l ->
-          perItem = popularity(itemUsers, c -> l.w0() + (double) l.wk() / c, "w0 + wk / c_i");
-      case ExplicitWeighting.ExponentialPopularity e ->
-          perItem = popularity(itemUsers, c -> e.w0() + Math.pow(1.0 / c, e.e()), "w0 + (1/c_i)^e");
-      case ExplicitWeighting.PerEntry p -> {
-        CsrMatrix wm = p.weights();
-        requireAligned(wm, userItems);
-        userSide = wm.values();
-        itemSide = wm.transpose().values();
-      }
+    if (weighting instanceof ExplicitWeighting.PerEntry p) {
+      CsrMatrix wm = p.weights();
+      requireAligned(wm, userItems);
+      userSide = wm.values();
+      itemSide = wm.transpose().values();
+    } else {
+      perItem = perItem(weighting, userItems.columnCounts());
     }
     return new ExplicitWeights[] {
         new ExplicitWeights(mean, perItem, false, userSide),
         new ExplicitWeights(mean, perItem, true, itemSide)};
   }
 
-  private static float[] popularity(CsrMatrix itemUsers, java.util.function.IntToDoubleFunction f,
+  /**
+   * The user side's weights for rows solved one at a time against a trained model (fold-in): {@code
+   * entryWeights} (aligned with the row's entries) when given, else {@code weighting}'s per-item
+   * table from the training counts {@code itemCounts}, or 1.
+   */
+  static ExplicitWeights forUserRow(ExplicitWeighting weighting, int[] itemCounts, float mean,
+      float[] entryWeights) {
+    if (entryWeights != null) {
+      for (int j = 0; j < entryWeights.length; j++) {
+        if (!(entryWeights[j] > 0f) || !Float.isFinite(entryWeights[j])) {
+          throw new IllegalArgumentException("per-entry weight " + entryWeights[j] + " at position "
+              + j + " must be finite and > 0");
+        }
+      }
+      return new ExplicitWeights(mean, null, false, entryWeights);
+    }
+    return new ExplicitWeights(mean, perItem(weighting, itemCounts), false, null);
+  }
+
+  /** The per-item table of a popularity weighting, or null for uniform weights. */
+  private static float[] perItem(ExplicitWeighting weighting, int[] itemCounts) {
+    return switch (weighting) {
+      case ExplicitWeighting.Uniform u -> null;
+      case ExplicitWeighting.LinearPopularity l ->
+          popularity(itemCounts, c -> l.w0() + (double) l.wk() / c, "w0 + wk / c_i");
+      case ExplicitWeighting.ExponentialPopularity e ->
+          popularity(itemCounts, c -> e.w0() + Math.pow(1.0 / c, e.e()), "w0 + (1/c_i)^e");
+      case ExplicitWeighting.PerEntry p ->
+          throw new IllegalArgumentException("per-entry weights have no per-item table");
+    };
+  }
+
+  private static float[] popularity(int[] itemCounts, java.util.function.IntToDoubleFunction f,
       String formula) {
-    float[] w = new float[itemUsers.rows()];
+    float[] w = new float[itemCounts.length];
     for (int i = 0; i < w.length; i++) {
-      int c = itemUsers.rowLength(i);
+      int c = itemCounts[i];
       if (c == 0) {
         continue; // an item without ratings never enters a system
       }

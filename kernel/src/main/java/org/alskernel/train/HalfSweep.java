@@ -49,14 +49,17 @@ final class HalfSweep {
   private final SystemSolver[] solvers;
   private final int[][] batchRows;
   private final int[] chunkStart;
+  private final boolean aligned;
 
   /**
    * @param lambdaScaledByCount λ_u = λ·|N(u)| (ALS-WR, as in Spark MLlib) instead of λ
    * @param beta weight of the shared Gram term: 1 for implicit models, 0 for explicit ones
+   * @param aligned whether the workers' scratch sits on cache lines ({@link RowWorkspace}): worth it
+   *     for a sweep, not for fold-in's single row; the results are the same
    */
   HalfSweep(VectorOps ops, ParallelRunner runner, CsrMatrix rows, String side, int k, int kp,
       float lambda, boolean lambdaScaledByCount, float beta, EntryWeights weights, Solver solver,
-      int cgSteps) {
+      int cgSteps, boolean aligned) {
     this.ops = ops;
     this.runner = runner;
     this.rows = rows;
@@ -68,12 +71,13 @@ final class HalfSweep {
     this.weights = weights;
     this.method = solver;
     this.cgSteps = cgSteps;
+    this.aligned = aligned;
     this.workspaces = new RowWorkspace[runner.workers()];
     this.solvers = new SystemSolver[workspaces.length];
     this.batchRows = new int[workspaces.length][ops.lanes()];
     this.conjugateGradients = new ConjugateGradient[workspaces.length];
     for (int w = 0; w < workspaces.length; w++) {
-      workspaces[w] = new RowWorkspace(kp, true);
+      workspaces[w] = new RowWorkspace(kp, aligned);
       if (solver == Solver.CONJUGATE_GRADIENT) {
         conjugateGradients[w] = new ConjugateGradient(ops, workspaces[w]);
       }
@@ -125,7 +129,7 @@ final class HalfSweep {
       RowWorkspace ws = workspaces[worker];
       if (method == Solver.CHOLESKY
           && (solvers[worker] == null || solvers[worker].unknowns() != dim)) {
-        solvers[worker] = new SystemSolver(ops, dim, out.stride, true);
+        solvers[worker] = new SystemSolver(ops, dim, out.stride, aligned);
       }
       SystemSolver solver = solvers[worker];
       InterleavedBatch batch = solver == null ? null : solver.batch();

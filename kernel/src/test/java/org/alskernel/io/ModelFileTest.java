@@ -140,8 +140,8 @@ class ModelFileTest {
     assertTrue(refused(magic, "magic.als").getMessage().contains("magic"));
 
     byte[] version = good.clone();
-    ByteBuffer.wrap(version).putInt(8, 2);
-    assertTrue(refused(version, "version.als").getMessage().contains("version 2"));
+    ByteBuffer.wrap(version).putInt(8, 3);
+    assertTrue(refused(version, "version.als").getMessage().contains("version 3"));
 
     byte[] factor = good.clone();
     factor[good.length - 10] ^= 1; // inside the item factors
