@@ -3,10 +3,12 @@ package org.alskernel.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.alskernel.data.Interactions;
 import org.alskernel.io.ModelFile;
+import org.alskernel.io.OutputFiles;
 import org.alskernel.model.AlsModel;
 import org.alskernel.train.AlsConfig;
 import org.alskernel.train.AlsTrainer;
@@ -48,33 +50,32 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     AlsConfig.Builder config = training.builder(spec);
-    requireFolder(model);
-    if (chart != null) requireFolder(chart);
-    PrintWriter out = spec.commandLine().getOut();
-    Interactions data = DataReport.read(spec, input, file, out);
-    Progress progress = new Progress(out, training.iterations, terminal && !plain);
-    out.println("training: " + training.describe());
-    AlsModel trained;
-    try {
-      trained = new AlsTrainer(config.computeLoss(true).listener(progress).build()).fit(data);
-    } finally {
-      progress.finish();
-    }
-    ModelFile.save(trained, model);
-    out.println(String.format(Locale.ROOT, "wrote %s (%,d bytes)", model, Files.size(model)));
-    if (chart != null) {
-      String title = "ALS loss, " + file.getFileName() + ", " + training.describe();
-      LossChart.write(chart, title, progress.losses());
-      out.println("wrote " + chart);
+    List<Path> outputs = chart == null ? List.of(model) : List.of(model, chart);
+    // Every output is checked and staged before the file is read, so a bad path fails at once, and
+    // the targets are replaced only when all of them are written.
+    try (OutputFiles staged = OutputFiles.prepare(List.of(file), outputs)) {
+      PrintWriter out = spec.commandLine().getOut();
+      Interactions data = DataReport.read(spec, input, file, out);
+      Progress progress = new Progress(out, training.iterations, terminal && !plain);
+      out.println("training: " + training.describe());
+      AlsModel trained;
+      try {
+        trained = new AlsTrainer(config.computeLoss(true).listener(progress).build()).fit(data);
+      } finally {
+        progress.finish();
+      }
+      ModelFile.save(trained, staged, model);
+      if (chart != null) {
+        String title = "ALS loss, " + file.getFileName() + ", " + training.describe();
+        LossChart.write(staged.staging(chart), title, progress.losses());
+      }
+      long bytes = Files.size(staged.staging(model));
+      staged.commit();
+      out.println(String.format(Locale.ROOT, "wrote %s (%,d bytes)", model, bytes));
+      if (chart != null) {
+        out.println("wrote " + chart);
+      }
     }
     return Cli.OK;
-  }
-
-  /** Checked before training, so a typo in an output path does not cost a whole run. */
-  private static void requireFolder(Path output) {
-    Path folder = output.toAbsolutePath().getParent();
-    if (folder != null && !Files.isDirectory(folder)) {
-      throw new Failure("cannot write " + output + ": " + folder + " is not a directory");
-    }
   }
 }

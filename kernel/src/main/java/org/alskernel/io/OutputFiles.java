@@ -161,7 +161,7 @@ public final class OutputFiles implements AutoCloseable {
     }
     Path dir = absolute.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
-      throw new IOException(requested + ": the directory " + dir + " does not exist");
+      throw new IOException(requested + ": cannot write there: " + dir + " is not a directory");
     }
     return dir.toRealPath().resolve(absolute.getFileName());
   }

@@ -115,7 +115,14 @@ public final class AlsModel {
    * trained on a bare {@link CsrMatrix} has, since the matrix carries no ids.
    */
   public static AlsModel withIndexIds(FactorModel factors, ModelSettings settings) {
-    return new AlsModel(factors, indexIds(factors.users()), indexIds(factors.items()), settings);
+    return withIndexIds(factors, settings, null);
+  }
+
+  /** As above for a model that keeps its items' training counts (popularity weightings). */
+  public static AlsModel withIndexIds(FactorModel factors, ModelSettings settings,
+      int[] itemCounts) {
+    return new AlsModel(factors, indexIds(factors.users()), indexIds(factors.items()), settings,
+        itemCounts);
   }
 
   private static IdMap indexIds(int n) {

@@ -17,7 +17,9 @@ import org.alskernel.data.IdMap;
 import org.alskernel.model.AlsModel;
 import org.alskernel.model.FactorModel;
 import org.alskernel.model.ModelSettings;
+import org.alskernel.train.AlsVariant;
 import org.alskernel.train.Confidence;
+import org.alskernel.train.RatingScale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +53,27 @@ class ModelFileTest {
     }
     ModelSettings s = new ModelSettings(k, 0.25f, 40f, Confidence.LOG, 0.5f, 15, -3L);
     return new AlsModel(new FactorModel(k, users, items, x, y), u, i, s);
+  }
+
+  /** An explicit biased model with popularity weights: biases, μ, counts and a rating scale. */
+  static AlsModel biasedModel(int users, int items, int k) {
+    AlsModel plain = model(true, users, items, k);
+    float[] userBias = new float[users];
+    float[] itemBias = new float[items];
+    int[] counts = new int[items];
+    for (int j = 0; j < users; j++) {
+      userBias[j] = 0.5f - j;
+    }
+    for (int j = 0; j < items; j++) {
+      itemBias[j] = j * 0.25f;
+      counts[j] = 3 * j;
+    }
+    FactorModel f = new FactorModel(k, users, items, plain.factors().userFactors(),
+        plain.factors().itemFactors(), 3.5f, userBias, itemBias);
+    ModelSettings s = new ModelSettings(AlsVariant.EXPLICIT_BIASED, k, 0.05f, true, 1f,
+        Confidence.LINEAR, 1f, new ModelSettings.Weighting(ModelSettings.WeightingKind.LINEAR_POPULARITY,
+            0.5f, 3f), new RatingScale(1, 5), 7, 9L);
+    return new AlsModel(f, plain.users(), plain.items(), s, counts);
   }
 
   static void assertSameModel(AlsModel a, AlsModel b) {
@@ -89,6 +112,22 @@ class ModelFileTest {
     assertSameModel(second, ModelFile.load(f));
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(1, files.count(), "only model.als should remain");
+    }
+  }
+
+  @Test
+  void everyFlippedByteOfABiasedModelIsCaught() throws IOException {
+    AlsModel m = biasedModel(6, 5, 3);
+    Path f = dir.resolve("biased.als");
+    ModelFile.save(m, f);
+    AlsModel loaded = ModelFile.load(f);
+    assertSameModel(m, loaded);
+    assertArrayEquals(m.itemCounts(), loaded.itemCounts());
+    byte[] good = Files.readAllBytes(f);
+    for (int at = 0; at < good.length; at++) {
+      byte[] bad = good.clone();
+      bad[at] ^= (byte) (1 << (at % 8));
+      refused(bad, "flip.als");
     }
   }
 
@@ -157,6 +196,69 @@ class ModelFileTest {
 
     byte[] longer = Arrays.copyOf(good, good.length + 1);
     assertTrue(refused(longer, "long.als").getMessage().contains("corrupted"));
+  }
+
+  /** A version 1 file written byte by byte from the layout docs/model-format.md gives for it. */
+  private static byte[] versionOne(AlsModel m) {
+    int k = m.factors().factors();
+    int users = m.userCount();
+    int items = m.itemCount();
+    ByteBuffer b = ByteBuffer.allocate(ModelFile.HEADER_BYTES_V1 + 8 * (users + items)
+        + 4 * k * (users + items) + 4);
+    b.put(ModelFile.MAGIC).putInt(1).putInt(k).putInt(users).putInt(items);
+    b.putFloat(m.settings().lambda()).putFloat(m.settings().alpha()).putFloat(m.settings().epsilon());
+    b.put((byte) m.settings().confidence().ordinal()).put((byte) 0).put((byte) 0).put((byte) 0);
+    b.putInt(m.settings().iterations()).putLong(m.settings().seed());
+    for (int j = 0; j < users; j++) {
+      b.putLong(m.users().longId(j));
+    }
+    for (int j = 0; j < items; j++) {
+      b.putLong(m.items().longId(j));
+    }
+    for (float v : m.factors().userFactors()) {
+      b.putFloat(v);
+    }
+    for (float v : m.factors().itemFactors()) {
+      b.putFloat(v);
+    }
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(b.array(), 0, b.position());
+    b.putInt((int) crc.getValue());
+    return b.array();
+  }
+
+  @Test
+  void versionOneFilesLoadAsThePlainImplicitModelsTheyAre() throws IOException {
+    AlsModel m = model(false, 11, 6, 4);
+    Path f = dir.resolve("v1.als");
+    Files.write(f, versionOne(m));
+    AlsModel loaded = ModelFile.load(f);
+    assertSameModel(m, loaded);
+    assertEquals(AlsVariant.IMPLICIT, loaded.settings().variant());
+    assertFalse(loaded.factors().hasBiases());
+    byte[] flipped = versionOne(m);
+    flipped[ModelFile.HEADER_BYTES_V1 + 2] ^= 1;
+    assertTrue(refused(flipped, "v1-flipped.als").getMessage().contains("checksum"));
+  }
+
+  @Test
+  void anIdThatUtf8CannotHoldIsRefusedBeforeAnythingIsWritten() throws IOException {
+    IdMap users = IdMap.forStrings();
+    users.getOrAdd("fine");
+    users.getOrAdd("lone \ud800 surrogate");
+    IdMap items = IdMap.forLongs();
+    items.getOrAdd(1);
+    AlsModel m = new AlsModel(new FactorModel(1, 2, 1, new float[2], new float[1]), users, items,
+        new ModelSettings(1, 0.1f, 1f, Confidence.LINEAR, 1f, 1, 1L));
+    Path f = dir.resolve("kept.als");
+    Files.writeString(f, "old");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ModelFile.save(m, f));
+    assertTrue(e.getMessage().contains("user id at index 1"), e.getMessage());
+    assertEquals("old", Files.readString(f));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(1, files.count(), "no staging file is left");
+    }
   }
 
   @Test
