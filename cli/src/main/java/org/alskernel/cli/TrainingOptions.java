@@ -52,7 +52,8 @@ final class TrainingOptions {
     require(spec, logEpsilon == null || (logEpsilon > 0 && Float.isFinite(logEpsilon)),
         "--log-confidence must be > 0, got " + logEpsilon);
     require(spec, iterations >= 1, "--iterations must be >= 1, got " + iterations);
-    require(spec, threads == null || threads >= 1, "--threads must be >= 1, got " + threads);
+    require(spec, threads == null || (threads >= 1 && threads <= AlsConfig.MAX_THREADS),
+        "--threads must be in [1, " + AlsConfig.MAX_THREADS + "], got " + threads);
     require(spec, cgSteps == null || cgSteps >= 1, "--cg-steps must be >= 1, got " + cgSteps);
     AlsConfig.Builder b = AlsConfig.builder()
         .factors(factors).lambda(lambda).alpha(alpha).iterations(iterations).seed(seed);

@@ -65,11 +65,19 @@ public final class DelimitedFormat {
     return new Builder();
   }
 
-  /** Reads a file; messages name it by {@code path.toString()}. */
+  /**
+   * Reads a file; messages name it by {@code path.toString()}.
+   *
+   * @throws IOException naming the path: a directory, a malformed line ({@link
+   *     MalformedLineException}), or a file too large for this JVM's heap
+   */
   public Interactions read(Path path) throws IOException {
+    if (Files.isDirectory(path)) {
+      throw new IOException(path + ": is a directory");
+    }
     long bytes = Files.size(path);
     try (InputStream in = Files.newInputStream(path)) {
-      return new DelimitedParser(this, in, path.toString(), bytes).parse();
+      return parse(in, path.toString(), bytes);
     }
   }
 
@@ -77,7 +85,18 @@ public final class DelimitedFormat {
    * Reads a stream to its end (it is not closed); {@code source} names it in messages.
    */
   public Interactions read(InputStream in, String source) throws IOException {
-    return new DelimitedParser(this, in, source, -1).parse();
+    return parse(in, source, -1);
+  }
+
+  private Interactions parse(InputStream in, String source, long bytes) throws IOException {
+    try {
+      return new DelimitedParser(this, in, source, bytes).parse();
+    } catch (OutOfMemoryError e) {
+      // Only the parser's own arrays were growing, and they are unreachable now: the heap is free
+      // again, and the caller gets a message instead of an error.
+      throw new IOException(source + ": its interactions and ids do not fit in this JVM's heap of "
+          + (Runtime.getRuntime().maxMemory() >> 20) + " MB (raise -Xmx)");
+    }
   }
 
   byte[] separatorBytes() {

@@ -45,6 +45,9 @@ final class ModelFileReader {
   }
 
   static AlsModel read(Path file) throws IOException {
+    if (java.nio.file.Files.isDirectory(file)) {
+      throw new ModelFileException(file, "is a directory");
+    }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       ModelFileReader reader =
           new ModelFileReader(file, channel.size(), Channels.newInputStream(channel));

@@ -27,6 +27,8 @@ public final class AlignedFloats {
   public static final int OFFSET;
   /** The smallest array length G1 allocates as a humongous object, or 0 when not aligning. */
   private static final int HUMONGOUS_FLOATS;
+  /** G1's heap region size in bytes, or 0 under another collector (or when it cannot be read). */
+  private static final long REGION_BYTES = regionBytes();
 
   static {
     long[] layout = humongousLayout();
@@ -39,6 +41,36 @@ public final class AlignedFloats {
   /** An array of at least {@code OFFSET + length} floats, aligned at {@link #OFFSET} when possible. */
   public static float[] allocate(int length) {
     return new float[Math.max(OFFSET + length, HUMONGOUS_FLOATS)];
+  }
+
+  /** The heap that {@link #allocate allocate(length)} takes, with G1's region rounding. */
+  public static long allocatedBytes(int length) {
+    return heapBytes(Math.max(OFFSET + (long) length, HUMONGOUS_FLOATS), Float.BYTES);
+  }
+
+  /**
+   * The heap an array of {@code length} elements of {@code elementBytes} bytes takes: its header and
+   * data, and under G1 whole regions for an array of half a region or more (a humongous object owns
+   * its regions).
+   */
+  public static long heapBytes(long length, int elementBytes) {
+    long bytes = (16 + length * elementBytes + 7) & ~7L;
+    if (REGION_BYTES > 0 && 2 * bytes >= REGION_BYTES) {
+      bytes = (bytes + REGION_BYTES - 1) / REGION_BYTES * REGION_BYTES;
+    }
+    return bytes;
+  }
+
+  private static long regionBytes() {
+    try {
+      HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      if (vm == null || !flag(vm, "UseG1GC", false)) {
+        return 0;
+      }
+      return Long.parseLong(vm.getVMOption("G1HeapRegionSize").getValue());
+    } catch (RuntimeException | LinkageError e) {
+      return 0;
+    }
   }
 
   /** Whether arrays from {@link #allocate} are aligned on this JVM. */

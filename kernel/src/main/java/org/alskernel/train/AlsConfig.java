@@ -52,6 +52,9 @@ public record AlsConfig(
   /** Longest factor vector accepted: a k×k system per worker must stay small. */
   public static final int MAX_FACTORS = 4096;
 
+  /** Most worker threads a fit can have: the limit of a {@link ForkJoinPool}'s parallelism. */
+  public static final int MAX_THREADS = 32767;
+
   /** Default conjugate-gradient steps per row and sweep, as in the {@code implicit} library. */
   public static final int DEFAULT_CG_STEPS = 3;
 
@@ -70,8 +73,9 @@ public record AlsConfig(
     if (iterations < 0) {
       throw new IllegalArgumentException("iterations must be ≥ 0, got " + iterations);
     }
-    if (pool == null && threads < 1) {
-      throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
+    if (pool == null && (threads < 1 || threads > MAX_THREADS)) {
+      throw new IllegalArgumentException(
+          "threads must be in [1, " + MAX_THREADS + "], got " + threads);
     }
     if (!(initScale > 0f) || !Float.isFinite(initScale)) {
       throw new IllegalArgumentException("initScale must be a finite number > 0, got " + initScale);

@@ -79,6 +79,8 @@ public final class AlsSession implements AutoCloseable {
     int k = config.factors();
     boolean biased = variant.isBiased();
     int kp = ops.paddedStride(biased ? k + 2 : k);
+    int workers = config.pool() != null ? config.pool().getParallelism() : config.threads();
+    MemoryCheck.requireFits(userItems, config, kp, ops.lanes(), workers);
     this.itemUsers = userItems.transpose();
     this.mean = variant == AlsVariant.EXPLICIT_BIASED ? meanOf(userItems) : 0f;
     EntryWeights userWeights;
@@ -100,7 +102,6 @@ public final class AlsSession implements AutoCloseable {
     this.ownedPool =
         config.pool() == null && config.threads() > 1 ? new ForkJoinPool(config.threads()) : null;
     this.runner = new ParallelRunner(config.pool() != null ? config.pool() : ownedPool);
-    MemoryCheck.requireFits(userItems.rows(), userItems.cols(), k, kp, runner.workers());
     boolean scaled = config.lambdaScaledByCount();
     this.userSweep = new HalfSweep(ops, runner, userItems, "user", k, kp, config.lambda(), scaled,
         beta, userWeights, config.solver(), config.cgSteps(), true);
