@@ -62,6 +62,10 @@ final class FormatOptions {
   }
 
   private DelimitedFormat layout(CommandSpec spec, String what) {
+    if (minValue != null && !Float.isFinite(minValue)) {
+      throw new ParameterException(spec.commandLine(),
+          "--min-value must be a finite number, got " + minValue);
+    }
     if (format == null) {
       throw new ParameterException(spec.commandLine(),
           "--format is required with " + what + " (one of " + InputFormat.labels() + ")");

@@ -57,7 +57,7 @@ class ErrorsTest {
   void nonPositiveKAndOtherOutOfRangeNumbers() {
     Object[][] cases = {
         {"-k", 0}, {"-k", -3}, {"-k", 5000}, {"--lambda", -1}, {"--alpha", "NaN"}, {"--iterations", 0},
-        {"--threads", 0}, {"--log-confidence", 0}, {"--cg-steps", 0}};
+        {"--threads", 0}, {"--threads", 32768}, {"--log-confidence", 0}, {"--cg-steps", 0}};
     for (Object[] c : cases) {
       String err = CliRun.of("train", data, "--format", "ml-100k", "--model", dir.resolve("x"), c[0], c[1])
           .fails(2).err();
@@ -67,6 +67,26 @@ class ErrorsTest {
     CliRun.of("evaluate", data, "--format", "ml-100k", "--test-fraction", 1.5).fails(2);
     CliRun.of("evaluate", data, "--format", "ml-100k", "--at", 0).fails(2);
     CliRun.of("recommend", "--model", model, "--user", "3", "-n", 0).fails(2);
+  }
+
+  @Test
+  void outOfRangeColumnsAndValuesAreArgumentErrors() {
+    Object[][] cases = {
+        {"--user-col", "2000000000", "--item-col", "1"},
+        {"--user-col", "0", "--item-col", "1", "--columns", "2147483647"},
+        {"--user-col", "0", "--item-col", "-1"}};
+    for (Object[] c : cases) {
+      Object[] args = new Object[6 + c.length];
+      System.arraycopy(new Object[] {"train", data, "--format", "delimited", "--model",
+          dir.resolve("y")}, 0, args, 0, 6);
+      System.arraycopy(c, 0, args, 6, c.length);
+      String err = CliRun.of(args).fails(2).err();
+      assertTrue(err.contains("column"), Arrays.toString(c) + ": " + err);
+    }
+    String err = CliRun.of("train", data, "--format", "ml-100k", "--model", dir.resolve("y"),
+        "--min-value", "NaN").fails(2).err();
+    assertTrue(err.contains("--min-value must be a finite number"), err);
+    assertFalse(Files.exists(dir.resolve("y")));
   }
 
   @Test

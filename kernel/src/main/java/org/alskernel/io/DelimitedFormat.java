@@ -60,6 +60,9 @@ public final class DelimitedFormat {
     this.columns = b.columns == 0 ? used : b.columns;
   }
 
+  /** Most fields a line may have: far beyond any interaction file, and the parser's scratch small. */
+  public static final int MAX_COLUMNS = 4096;
+
   /** A builder with no columns set, separator tab, no header, numeric ids, UTF-8. */
   public static Builder builder() {
     return new Builder();
@@ -206,7 +209,10 @@ public final class DelimitedFormat {
      * used. Set it when lines carry extra columns that are not read.
      */
     public Builder columns(int columns) {
-      if (columns < 0) throw new IllegalArgumentException("columns must be >= 0: " + columns);
+      if (columns < 0 || columns > MAX_COLUMNS) {
+        throw new IllegalArgumentException(
+            "columns must be in [0, " + MAX_COLUMNS + "]: " + columns);
+      }
       this.columns = columns;
       return this;
     }
@@ -258,7 +264,10 @@ public final class DelimitedFormat {
     }
 
     private static int requireColumn(int column) {
-      if (column < 0) throw new IllegalArgumentException("column must be >= 0: " + column);
+      if (column < 0 || column >= MAX_COLUMNS) {
+        throw new IllegalArgumentException(
+            "column must be in [0, " + (MAX_COLUMNS - 1) + "]: " + column);
+      }
       return column;
     }
   }
