@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import org.alskernel.io.ControlCharacters;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -76,13 +77,14 @@ public final class Cli {
       message = "unknown command '" + u.getUnmatched().getFirst() + "' (commands: "
           + String.join(", ", commands) + ")";
     }
-    err.println(name + ": " + message.replace('\n', ' ').strip() + " (see '" + name + " --help')");
+    err.println(ControlCharacters.escape(name + ": " + message.replace('\n', ' ').strip()
+        + " (see '" + name + " --help')"));
     return USAGE;
   }
 
   private static int failure(String command, Throwable t, PrintWriter err, boolean debug) {
     String name = "als".equals(command) ? "als" : "als " + command;
-    err.println(name + ": " + ErrorMessages.describe(t));
+    err.println(ControlCharacters.escape(name + ": " + ErrorMessages.describe(t)));
     if (debug) {
       t.printStackTrace(err);
     }
