@@ -15,6 +15,7 @@ import org.alskernel.eval.Splits;
 import org.alskernel.io.ModelFile;
 import org.alskernel.model.AlsModel;
 import org.alskernel.model.Scored;
+import org.alskernel.model.UserVector;
 import org.alskernel.data.CsrMatrix;
 import org.alskernel.data.Interactions;
 import org.alskernel.io.Formats;
@@ -69,7 +70,7 @@ class ReadmeExamplesTest {
     assertEquals(3, many.size());
     List<Scored> like = model.similarItems(model.items().indexOf("50"), 10);
     assertEquals(10, like.size());
-    float[] x = model.foldInUser(new int[] {3, 17}, new float[] {5f, 1f});
+    UserVector x = model.foldIn(new int[] {3, 17}, new float[] {5f, 1f});
     List<Scored> forNew = model.recommend(x, 10, new int[] {3, 17});
     assertEquals(10, forNew.size());
     Path file = dir.resolve("model.als");
