@@ -10,8 +10,11 @@ module org.alskernel {
   requires static jdk.management; // AlignedFloats reads the collector's settings when present
 
   exports org.alskernel.data;
+  exports org.alskernel.data.synthetic;
   exports org.alskernel.io;
-  exports org.alskernel.train;
+  exports org.alskernel.sweep;
   exports org.alskernel.model;
+  exports org.alskernel.store;
+  exports org.alskernel.train;
   exports org.alskernel.eval;
 }

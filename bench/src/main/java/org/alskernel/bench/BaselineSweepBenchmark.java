@@ -1,14 +1,14 @@
 package org.alskernel.bench;
 
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import dev.ludovic.netlib.blas.JavaBLAS;
 import dev.ludovic.netlib.blas.NativeBLAS;
 import dev.ludovic.netlib.lapack.JavaLAPACK;
 import dev.ludovic.netlib.lapack.NativeLAPACK;
-import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.alskernel.data.CsrMatrix;
-import org.alskernel.train.Confidence;
+import org.alskernel.sweep.Confidence;
 import org.alskernel.validation.ReferenceImplicitAls;
 import org.alskernel.validation.SparkStyleImplicitAls;
 import org.alskernel.validation.TextbookImplicitAls;

@@ -5,8 +5,8 @@ import org.alskernel.linalg.EntryWeights;
 import org.alskernel.linalg.Factors;
 import org.alskernel.linalg.Gram;
 import org.alskernel.linalg.NormalEquations;
-import org.alskernel.linalg.ParallelRunner;
 import org.alskernel.linalg.RowWorkspace;
+import org.alskernel.parallel.ParallelRunner;
 import org.alskernel.simd.VectorOps;
 import org.alskernel.simd.VectorOpsProvider;
 

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.alskernel.data.CsrMatrix;
-import org.alskernel.data.SyntheticInteractions;
+import org.alskernel.data.synthetic.SyntheticInteractions;
 import org.alskernel.io.Formats;
 import org.alskernel.train.AlsConfig;
 

@@ -2,7 +2,7 @@ package org.alskernel.bench;
 
 import org.alskernel.linalg.Factors;
 import org.alskernel.linalg.Gram;
-import org.alskernel.linalg.ParallelRunner;
+import org.alskernel.parallel.ParallelRunner;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;

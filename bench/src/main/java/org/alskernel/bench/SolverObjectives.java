@@ -2,9 +2,9 @@ package org.alskernel.bench;
 
 import java.util.List;
 import org.alskernel.data.CsrMatrix;
+import org.alskernel.sweep.Solver;
 import org.alskernel.train.AlsConfig;
 import org.alskernel.train.AlsSession;
-import org.alskernel.train.Solver;
 
 /**
  * The objective each row solver reaches: trains the sweep benchmarks' datasets with their settings

@@ -2,9 +2,9 @@ package org.alskernel.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.alskernel.data.CsrMatrix;
+import org.alskernel.sweep.Solver;
 import org.alskernel.train.AlsConfig;
 import org.alskernel.train.AlsSession;
-import org.alskernel.train.Solver;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

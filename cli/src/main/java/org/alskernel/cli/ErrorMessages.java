@@ -6,8 +6,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import org.alskernel.io.MalformedLineException;
-import org.alskernel.io.ModelFileException;
-import org.alskernel.train.NotPositiveDefiniteException;
+import org.alskernel.store.ModelFileException;
+import org.alskernel.sweep.NotPositiveDefiniteException;
 
 /**
  * Turns what a command threw into the one line printed on stderr. The kernel's own exceptions already

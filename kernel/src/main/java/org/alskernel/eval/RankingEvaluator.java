@@ -2,7 +2,7 @@ package org.alskernel.eval;
 
 import java.util.concurrent.ForkJoinPool;
 import org.alskernel.data.CsrMatrix;
-import org.alskernel.linalg.ParallelRunner;
+import org.alskernel.parallel.ParallelRunner;
 
 /**
  * Ranking metrics at k of a {@link Ranker} on held-out data (definitions in docs/quality.md, "Ranking

@@ -1,7 +1,7 @@
 package org.alskernel.eval;
 
 import org.alskernel.data.CsrMatrix;
-import org.alskernel.train.RatingScale;
+import org.alskernel.sweep.RatingScale;
 
 /**
  * Rating-prediction errors over the stored entries of a test matrix: root mean squared error and mean

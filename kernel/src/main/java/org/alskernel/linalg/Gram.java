@@ -1,6 +1,7 @@
 package org.alskernel.linalg;
 
 import java.util.Arrays;
+import org.alskernel.parallel.ParallelRunner;
 import org.alskernel.simd.VectorOps;
 
 /**

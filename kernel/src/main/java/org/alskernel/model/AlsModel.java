@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import org.alskernel.data.CsrMatrix;
 import org.alskernel.data.IdMap;
-import org.alskernel.linalg.ParallelRunner;
+import org.alskernel.parallel.ParallelRunner;
 import org.alskernel.simd.VectorOps;
 import org.alskernel.simd.VectorOpsProvider;
 

@@ -1,6 +1,14 @@
 package org.alskernel.train;
 
 import java.util.concurrent.ForkJoinPool;
+import org.alskernel.model.ModelSettings;
+import org.alskernel.sweep.AlsVariant;
+import org.alskernel.sweep.Confidence;
+import org.alskernel.sweep.Equation;
+import org.alskernel.sweep.ExplicitWeighting;
+import org.alskernel.sweep.RatingScale;
+import org.alskernel.sweep.Solver;
+import org.alskernel.sweep.Weighting;
 
 /**
  * Settings of ALS training: which {@link AlsVariant} and its parameters. Immutable; made with
@@ -49,8 +57,8 @@ public record AlsConfig(
     Solver solver,
     int cgSteps) {
 
-  /** Longest factor vector accepted: a k×k system per worker must stay small. */
-  public static final int MAX_FACTORS = 4096;
+  /** Longest factor vector accepted ({@link Equation#MAX_FACTORS}). */
+  public static final int MAX_FACTORS = Equation.MAX_FACTORS;
 
   /** Most worker threads a fit can have: the limit of a {@link ForkJoinPool}'s parallelism. */
   public static final int MAX_THREADS = 32767;
@@ -59,17 +67,12 @@ public record AlsConfig(
   public static final int DEFAULT_CG_STEPS = 3;
 
   public AlsConfig {
-    if (factors < 1 || factors > MAX_FACTORS) {
-      throw new IllegalArgumentException("factors k must be in [1, " + MAX_FACTORS + "], got " + factors);
+    if (weighting == null) {
+      throw new IllegalArgumentException("weighting must not be null (use ExplicitWeighting.uniform())");
     }
-    requireNonNegative("lambda", lambda);
-    requireNonNegative("alpha", alpha);
-    if (confidence == null) {
-      throw new IllegalArgumentException("confidence function must not be null");
-    }
-    if (!(epsilon > 0f) || !Float.isFinite(epsilon)) {
-      throw new IllegalArgumentException("epsilon must be a finite number > 0, got " + epsilon);
-    }
+    // the equation's own rules (k, λ, α, confidence, ε, variant, weighting, rating scale)
+    new Equation(variant, factors, lambda, lambdaScaledByCount, alpha, confidence, epsilon,
+        Weighting.of(weighting), ratingScale);
     if (iterations < 0) {
       throw new IllegalArgumentException("iterations must be ≥ 0, got " + iterations);
     }
@@ -79,30 +82,6 @@ public record AlsConfig(
     }
     if (!(initScale > 0f) || !Float.isFinite(initScale)) {
       throw new IllegalArgumentException("initScale must be a finite number > 0, got " + initScale);
-    }
-    if (variant == null) {
-      throw new IllegalArgumentException("variant must not be null");
-    }
-    if (weighting == null) {
-      throw new IllegalArgumentException("weighting must not be null (use ExplicitWeighting.uniform())");
-    }
-    // Explicit systems see only a row's own ratings: with λ = 0 any row with fewer than k (k + 1
-    // biased) ratings is singular, so λ > 0 is required rather than left to fail mid-training.
-    if (variant.isExplicit() && !(lambda > 0f)) {
-      throw new IllegalArgumentException(
-          "lambda must be > 0 for the " + variant + " variant, got " + lambda);
-    }
-    if (lambdaScaledByCount && !(lambda > 0f)) {
-      throw new IllegalArgumentException(
-          "lambda must be > 0 when it is scaled by count (ALS-WR), got " + lambda);
-    }
-    if (!variant.isExplicit() && !(weighting instanceof ExplicitWeighting.Uniform)) {
-      throw new IllegalArgumentException("weighting " + weighting + " applies to the explicit"
-          + " variants only; the " + variant + " variant weighs entries by confidence (alpha)");
-    }
-    if (!variant.isExplicit() && ratingScale != null) {
-      throw new IllegalArgumentException("ratingScale applies to the explicit variants only, not to "
-          + variant);
     }
     if (solver == null) {
       throw new IllegalArgumentException("solver must not be null");
@@ -116,10 +95,15 @@ public record AlsConfig(
     }
   }
 
-  private static void requireNonNegative(String name, float value) {
-    if (!(value >= 0f) || !Float.isFinite(value)) {
-      throw new IllegalArgumentException(name + " must be a finite number ≥ 0, got " + value);
-    }
+  /** What a model trained with these settings records of them. */
+  public ModelSettings modelSettings() {
+    return new ModelSettings(equation(), iterations, seed);
+  }
+
+  /** The per-row equation these settings train. */
+  public Equation equation() {
+    return new Equation(variant, factors, lambda, lambdaScaledByCount, alpha, confidence, epsilon,
+        Weighting.of(weighting), ratingScale);
   }
 
   public static Builder builder() {

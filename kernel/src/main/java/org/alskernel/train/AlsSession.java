@@ -8,10 +8,16 @@ import org.alskernel.linalg.AugmentedGram;
 import org.alskernel.linalg.EntryWeights;
 import org.alskernel.linalg.Factors;
 import org.alskernel.linalg.Gram;
-import org.alskernel.linalg.ParallelRunner;
 import org.alskernel.model.FactorModel;
+import org.alskernel.parallel.ParallelRunner;
 import org.alskernel.simd.VectorOps;
 import org.alskernel.simd.VectorOpsProvider;
+import org.alskernel.sweep.AlsVariant;
+import org.alskernel.sweep.ExplicitObjective;
+import org.alskernel.sweep.ExplicitWeights;
+import org.alskernel.sweep.HalfSweep;
+import org.alskernel.sweep.ImplicitObjective;
+import org.alskernel.sweep.ImplicitWeights;
 
 /**
  * ALS state that can be stepped one half-sweep at a time: what {@link AlsTrainer} drives, and what

@@ -82,7 +82,7 @@ public final class AlsTrainer {
   public AlsModel fit(Interactions data) {
     CsrMatrix userItems = data.toCsr();
     FactorModel factors = fit(userItems);
-    ModelSettings settings = ModelSettings.of(config);
+    ModelSettings settings = config.modelSettings();
     int[] itemCounts = settings.weighting().needsItemCounts() ? userItems.columnCounts() : null;
     return new AlsModel(factors, data.users(), data.items(), settings, itemCounts);
   }

@@ -8,6 +8,8 @@ import org.alskernel.linalg.AlignedFloats;
 import org.alskernel.linalg.Cholesky;
 import org.alskernel.linalg.RowWorkspace;
 import org.alskernel.linalg.SystemSolver;
+import org.alskernel.sweep.ExplicitWeighting;
+import org.alskernel.sweep.Solver;
 
 /**
  * Refuses, before anything is allocated, a fit that cannot complete in this JVM's heap. The estimate

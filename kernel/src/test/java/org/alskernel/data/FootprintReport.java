@@ -1,5 +1,7 @@
 package org.alskernel.data;
 
+import org.alskernel.data.synthetic.SyntheticInteractions;
+
 /**
  * Not a test: prints the memory footprint of the MovieLens-20M-shaped synthetic matrix in both
  * orientations, plus generation and transpose times, for docs/design.md. Run after {@code mvn verify}:

@@ -9,7 +9,7 @@ import java.util.concurrent.ForkJoinPool;
 import org.alskernel.data.CsrBuilder;
 import org.alskernel.data.CsrMatrix;
 import org.alskernel.data.IdMap;
-import org.alskernel.train.Confidence;
+import org.alskernel.sweep.Confidence;
 import org.junit.jupiter.api.Test;
 
 class AlsModelTest {

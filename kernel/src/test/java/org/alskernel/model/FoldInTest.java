@@ -43,7 +43,7 @@ class FoldInTest {
         session.iterate();
       }
       session.updateUsers(); // users now solved against the items the model keeps
-      model = AlsModel.withIndexIds(session.toModel(), ModelSettings.of(config));
+      model = AlsModel.withIndexIds(session.toModel(), config.modelSettings());
     }
     for (int u = 0; u < r.rows(); u++) {
       int from = r.indptr()[u];
@@ -84,7 +84,7 @@ class FoldInTest {
     AlsModel m = new AlsTrainer(config).fit(data);
     assertEquals(data.users(), m.users());
     assertEquals(data.items(), m.items());
-    assertEquals(ModelSettings.of(config), m.settings());
+    assertEquals(config.modelSettings(), m.settings());
     assertArrayEquals(new AlsTrainer(config).fit(data.toCsr()).userFactors(),
         m.factors().userFactors());
   }

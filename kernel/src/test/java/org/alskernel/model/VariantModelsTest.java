@@ -14,12 +14,13 @@ import java.util.stream.Stream;
 import org.alskernel.data.CsrBuilder;
 import org.alskernel.data.CsrMatrix;
 import org.alskernel.data.Interactions;
-import org.alskernel.io.ModelFile;
+import org.alskernel.store.ModelFile;
+import org.alskernel.sweep.AlsVariant;
+import org.alskernel.sweep.ExplicitWeighting;
+import org.alskernel.sweep.Weighting;
 import org.alskernel.train.AlsConfig;
 import org.alskernel.train.AlsSession;
 import org.alskernel.train.AlsTrainer;
-import org.alskernel.train.AlsVariant;
-import org.alskernel.train.ExplicitWeighting;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -102,7 +103,7 @@ class VariantModelsTest {
         session.iterate();
       }
       session.updateUsers(); // the users are now solved against the items the model keeps
-      ModelSettings settings = ModelSettings.of(config);
+      ModelSettings settings = config.modelSettings();
       int[] counts = settings.weighting().needsItemCounts() ? RATINGS.columnCounts() : null;
       return AlsModel.withIndexIds(session.toModel(), settings, counts);
     }

@@ -9,6 +9,9 @@ import java.util.List;
 import org.alskernel.data.CsrBuilder;
 import org.alskernel.data.CsrMatrix;
 import org.alskernel.model.FactorModel;
+import org.alskernel.sweep.AlsVariant;
+import org.alskernel.sweep.ExplicitWeighting;
+import org.alskernel.sweep.RatingScale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 

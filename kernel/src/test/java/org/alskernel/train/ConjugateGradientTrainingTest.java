@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import org.alskernel.data.CsrBuilder;
 import org.alskernel.data.CsrMatrix;
 import org.alskernel.model.FactorModel;
+import org.alskernel.sweep.Solver;
 import org.junit.jupiter.api.Test;
 
 /** Training with the conjugate-gradient solver: determinism, descent, and the objective reached. */

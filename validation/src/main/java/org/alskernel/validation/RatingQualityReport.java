@@ -8,16 +8,16 @@ import java.util.List;
 import org.alskernel.data.CsrMatrix;
 import org.alskernel.data.Interactions;
 import org.alskernel.eval.RatingBaselines;
-import org.alskernel.eval.RatingMetrics;
 import org.alskernel.eval.RatingMetrics.Errors;
 import org.alskernel.eval.RatingMetrics.RatingPredictor;
+import org.alskernel.eval.RatingMetrics;
 import org.alskernel.io.Formats;
 import org.alskernel.model.FactorModel;
+import org.alskernel.sweep.AlsVariant;
+import org.alskernel.sweep.ExplicitWeighting;
+import org.alskernel.sweep.RatingScale;
 import org.alskernel.train.AlsConfig;
 import org.alskernel.train.AlsSession;
-import org.alskernel.train.AlsVariant;
-import org.alskernel.train.ExplicitWeighting;
-import org.alskernel.train.RatingScale;
 
 /**
  * Prints the "Rating quality" tables of docs/quality.md: train and test RMSE/MAE of the baselines and

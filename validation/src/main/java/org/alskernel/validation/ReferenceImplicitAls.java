@@ -2,7 +2,7 @@ package org.alskernel.validation;
 
 import dev.ludovic.netlib.lapack.LAPACK;
 import org.alskernel.data.CsrMatrix;
-import org.alskernel.train.Confidence;
+import org.alskernel.sweep.Confidence;
 import org.netlib.util.intW;
 
 /**

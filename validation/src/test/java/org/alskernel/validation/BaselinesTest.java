@@ -7,7 +7,7 @@ import dev.ludovic.netlib.blas.JavaBLAS;
 import dev.ludovic.netlib.lapack.JavaLAPACK;
 import dev.ludovic.netlib.lapack.LAPACK;
 import org.alskernel.data.CsrMatrix;
-import org.alskernel.train.Confidence;
+import org.alskernel.sweep.Confidence;
 import org.alskernel.validation.ReferenceImplicitAls.Side;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -8,7 +8,7 @@ import org.alskernel.data.CsrMatrix;
 import org.alskernel.linalg.EntryWeights;
 import org.alskernel.simd.VectorOps;
 import org.alskernel.simd.VectorOpsProvider;
-import org.alskernel.train.Confidence;
+import org.alskernel.sweep.Confidence;
 
 /** Shared inputs and helpers of the validation tests. */
 final class Fixtures {

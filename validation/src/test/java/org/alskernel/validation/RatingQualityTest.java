@@ -8,8 +8,8 @@ import org.alskernel.eval.RatingBaselines;
 import org.alskernel.eval.RatingMetrics;
 import org.alskernel.io.Formats;
 import org.alskernel.model.FactorModel;
+import org.alskernel.sweep.RatingScale;
 import org.alskernel.testing.SharedDatasets;
-import org.alskernel.train.RatingScale;
 import org.junit.jupiter.api.Test;
 
 /**

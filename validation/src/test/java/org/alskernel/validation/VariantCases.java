@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.alskernel.data.CsrMatrix;
 import org.alskernel.linalg.EntryWeights;
+import org.alskernel.sweep.AlsVariant;
+import org.alskernel.sweep.Confidence;
+import org.alskernel.sweep.ExplicitWeighting;
 import org.alskernel.train.AlsConfig;
-import org.alskernel.train.AlsVariant;
-import org.alskernel.train.Confidence;
-import org.alskernel.train.ExplicitWeighting;
 
 /**
  * The explicit members of the family the variant tests run through: each a kernel configuration and

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.alskernel.data.CsrMatrix;
-import org.alskernel.data.SyntheticInteractions;
+import org.alskernel.data.synthetic.SyntheticInteractions;
 import org.alskernel.io.Formats;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.alskernel.io;
+package org.alskernel.store;
 
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.CharBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
 import org.alskernel.data.IdMap;
+import org.alskernel.io.OutputFiles;
 import org.alskernel.model.AlsModel;
 import org.alskernel.model.FactorModel;
 import org.alskernel.model.ModelSettings;

@@ -1,4 +1,4 @@
-package org.alskernel.train;
+package org.alskernel.sweep;
 
 /**
  * A row's normal equations could not be solved: the system is not positive definite (for example

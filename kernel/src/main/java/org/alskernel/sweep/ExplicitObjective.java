@@ -1,8 +1,8 @@
-package org.alskernel.train;
+package org.alskernel.sweep;
 
 import org.alskernel.data.CsrMatrix;
 import org.alskernel.linalg.Factors;
-import org.alskernel.linalg.ParallelRunner;
+import org.alskernel.parallel.ParallelRunner;
 import org.alskernel.simd.VectorOps;
 
 /**
@@ -15,12 +15,12 @@ import org.alskernel.simd.VectorOps;
  * side, so it cannot rise. Sums are in double over fixed row blocks added in order, so the value does
  * not depend on the thread count.
  */
-final class ExplicitObjective {
+public final class ExplicitObjective {
   private static final int BLOCK_ROWS = 1024;
 
   private ExplicitObjective() {}
 
-  static double evaluate(VectorOps ops, ParallelRunner runner, CsrMatrix userItems,
+  public static double evaluate(VectorOps ops, ParallelRunner runner, CsrMatrix userItems,
       CsrMatrix itemUsers, ExplicitWeights weights, float mean, float lambda, boolean scaled,
       Factors x, Factors y) {
     int[] indptr = userItems.indptr();

@@ -1,4 +1,4 @@
-package org.alskernel.data;
+package org.alskernel.data.synthetic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

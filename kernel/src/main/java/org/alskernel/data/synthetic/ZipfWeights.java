@@ -1,4 +1,4 @@
-package org.alskernel.data;
+package org.alskernel.data.synthetic;
 
 /**
  * Zipf weights {@code 1 / rank^exponent} for ranks 1..n, quantised to longs.

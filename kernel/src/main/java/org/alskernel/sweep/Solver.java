@@ -1,4 +1,4 @@
-package org.alskernel.train;
+package org.alskernel.sweep;
 
 /** How each row's k×k system is solved during a sweep. */
 public enum Solver {

@@ -1,4 +1,4 @@
-package org.alskernel.data;
+package org.alskernel.data.synthetic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import org.alskernel.data.CsrMatrix;
 import org.junit.jupiter.api.Test;
 
 class SyntheticInteractionsTest {

@@ -1,4 +1,4 @@
-package org.alskernel.data;
+package org.alskernel.data.synthetic;
 
 /**
  * Splits nnz among rows in proportion to Zipf weights, capped at a full row.

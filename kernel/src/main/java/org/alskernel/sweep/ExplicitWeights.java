@@ -1,4 +1,4 @@
-package org.alskernel.train;
+package org.alskernel.sweep;
 
 import java.util.Arrays;
 import org.alskernel.data.CsrMatrix;
@@ -12,7 +12,7 @@ import org.alskernel.linalg.EntryWeights;
  * <p>Weights come from at most one of: a per-item table (looked up by the column on the user side and
  * by the row on the item side) or a per-entry array aligned with this side's CSR values.
  */
-final class ExplicitWeights implements EntryWeights {
+public final class ExplicitWeights implements EntryWeights {
   private final float mean;
   private final float[] itemWeight;
   private final boolean rowIsItem;
@@ -37,7 +37,7 @@ final class ExplicitWeights implements EntryWeights {
   }
 
   /** The weight of the entry at position {@code p} of CSR row {@code row}. */
-  float weight(int row, int[] indices, int p) {
+  public float weight(int row, int[] indices, int p) {
     if (entryWeight != null) {
       return entryWeight[p];
     }
@@ -53,7 +53,7 @@ final class ExplicitWeights implements EntryWeights {
    *
    * @param itemUsers the transpose of {@code userItems}
    */
-  static ExplicitWeights[] forSides(ExplicitWeighting weighting, CsrMatrix userItems,
+  public static ExplicitWeights[] forSides(ExplicitWeighting weighting, CsrMatrix userItems,
       CsrMatrix itemUsers, float mean) {
     float[] perItem = null;
     float[] userSide = null;
@@ -76,7 +76,7 @@ final class ExplicitWeights implements EntryWeights {
    * entryWeights} (aligned with the row's entries) when given, else {@code weighting}'s per-item
    * table from the training counts {@code itemCounts}, or 1.
    */
-  static ExplicitWeights forUserRow(ExplicitWeighting weighting, int[] itemCounts, float mean,
+  public static ExplicitWeights forUserRow(ExplicitWeighting weighting, int[] itemCounts, float mean,
       float[] entryWeights) {
     if (entryWeights != null) {
       for (int j = 0; j < entryWeights.length; j++) {

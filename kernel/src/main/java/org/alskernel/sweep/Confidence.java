@@ -1,4 +1,4 @@
-package org.alskernel.train;
+package org.alskernel.sweep;
 
 /**
  * How an interaction strength r becomes a confidence c in implicit ALS (Hu, Koren &amp; Volinsky 2008);

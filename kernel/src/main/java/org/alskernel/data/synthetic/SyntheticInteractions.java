@@ -1,7 +1,8 @@
-package org.alskernel.data;
+package org.alskernel.data.synthetic;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.alskernel.data.CsrMatrix;
 
 /**
  * A seeded generator of implicit-feedback matrices with power-law skew on both sides, for tests and

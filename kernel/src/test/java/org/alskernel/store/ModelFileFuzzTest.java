@@ -1,9 +1,9 @@
-package org.alskernel.io;
+package org.alskernel.store;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.alskernel.model.AlsModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,8 +1,8 @@
-package org.alskernel.train;
+package org.alskernel.sweep;
 
 import org.alskernel.data.CsrMatrix;
 import org.alskernel.linalg.Factors;
-import org.alskernel.linalg.ParallelRunner;
+import org.alskernel.parallel.ParallelRunner;
 import org.alskernel.simd.VectorOps;
 
 /**
@@ -15,12 +15,12 @@ import org.alskernel.simd.VectorOps;
  * matrices this is O(nnz·k + k²). Sums are in double over fixed row blocks added in order, so the value
  * does not depend on the thread count.
  */
-final class ImplicitObjective {
+public final class ImplicitObjective {
   private static final int BLOCK_ROWS = 1024;
 
   private ImplicitObjective() {}
 
-  static double evaluate(VectorOps ops, ParallelRunner runner, CsrMatrix r, ImplicitWeights weights,
+  public static double evaluate(VectorOps ops, ParallelRunner runner, CsrMatrix r, ImplicitWeights weights,
       float lambda, Factors x, Factors y, float[] gramX, float[] gramY) {
     double unobserved = 0;
     for (int i = 0; i < gramX.length; i++) {

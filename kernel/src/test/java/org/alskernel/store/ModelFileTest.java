@@ -1,4 +1,4 @@
-package org.alskernel.io;
+package org.alskernel.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,9 +17,11 @@ import org.alskernel.data.IdMap;
 import org.alskernel.model.AlsModel;
 import org.alskernel.model.FactorModel;
 import org.alskernel.model.ModelSettings;
-import org.alskernel.train.AlsVariant;
-import org.alskernel.train.Confidence;
-import org.alskernel.train.RatingScale;
+import org.alskernel.sweep.AlsVariant;
+import org.alskernel.sweep.Confidence;
+import org.alskernel.sweep.Equation;
+import org.alskernel.sweep.RatingScale;
+import org.alskernel.sweep.Weighting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,9 +72,9 @@ class ModelFileTest {
     }
     FactorModel f = new FactorModel(k, users, items, plain.factors().userFactors(),
         plain.factors().itemFactors(), 3.5f, userBias, itemBias);
-    ModelSettings s = new ModelSettings(AlsVariant.EXPLICIT_BIASED, k, 0.05f, true, 1f,
-        Confidence.LINEAR, 1f, new ModelSettings.Weighting(ModelSettings.WeightingKind.LINEAR_POPULARITY,
-            0.5f, 3f), new RatingScale(1, 5), 7, 9L);
+    ModelSettings s = new ModelSettings(new Equation(AlsVariant.EXPLICIT_BIASED, k, 0.05f, true, 1f,
+        Confidence.LINEAR, 1f, new Weighting(Weighting.Kind.LINEAR_POPULARITY, 0.5f, 3f),
+        new RatingScale(1, 5)), 7, 9L);
     return new AlsModel(f, plain.users(), plain.items(), s, counts);
   }
 

@@ -1,4 +1,4 @@
-package org.alskernel.data;
+package org.alskernel.data.synthetic;
 
 /**
  * A Fenwick (binary indexed) tree over integer weights: O(log n) to change a weight and to draw the

@@ -1,4 +1,4 @@
-package org.alskernel.train;
+package org.alskernel.sweep;
 
 import org.alskernel.linalg.EntryWeights;
 
@@ -6,12 +6,12 @@ import org.alskernel.linalg.EntryWeights;
  * Implicit-feedback terms of the normal equations: w = c − 1 and t = c·p, with c from the {@link
  * Confidence} function and preference p = 1 for r &gt; 0, else 0 (docs/math.md).
  */
-final class ImplicitWeights implements EntryWeights {
+public final class ImplicitWeights implements EntryWeights {
   private final Confidence confidence;
   private final float alpha;
   private final float epsilon;
 
-  ImplicitWeights(Confidence confidence, float alpha, float epsilon) {
+  public ImplicitWeights(Confidence confidence, float alpha, float epsilon) {
     this.confidence = confidence;
     this.alpha = alpha;
     this.epsilon = epsilon;
@@ -29,7 +29,7 @@ final class ImplicitWeights implements EntryWeights {
   }
 
   /** The confidence of one entry, for the objective. */
-  float confidence(float r) {
+  public float confidence(float r) {
     return confidence.apply(r, alpha, epsilon);
   }
 }

@@ -1,4 +1,4 @@
-package org.alskernel.linalg;
+package org.alskernel.parallel;
 
 import java.util.ArrayList;
 import java.util.List;

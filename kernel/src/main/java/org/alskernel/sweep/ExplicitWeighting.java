@@ -1,4 +1,4 @@
-package org.alskernel.train;
+package org.alskernel.sweep;
 
 import org.alskernel.data.CsrMatrix;
 

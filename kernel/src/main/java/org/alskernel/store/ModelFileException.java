@@ -1,4 +1,4 @@
-package org.alskernel.io;
+package org.alskernel.store;
 
 import java.io.IOException;
 import java.nio.file.Path;

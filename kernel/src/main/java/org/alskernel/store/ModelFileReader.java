@@ -1,4 +1,4 @@
-package org.alskernel.io;
+package org.alskernel.store;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -20,10 +20,11 @@ import org.alskernel.data.IdMap;
 import org.alskernel.model.AlsModel;
 import org.alskernel.model.FactorModel;
 import org.alskernel.model.ModelSettings;
-import org.alskernel.train.AlsConfig;
-import org.alskernel.train.AlsVariant;
-import org.alskernel.train.Confidence;
-import org.alskernel.train.RatingScale;
+import org.alskernel.sweep.AlsVariant;
+import org.alskernel.sweep.Confidence;
+import org.alskernel.sweep.Equation;
+import org.alskernel.sweep.RatingScale;
+import org.alskernel.sweep.Weighting;
 
 /**
  * Reads and checks a {@link ModelFile}. Every count in the header is checked against the file's
@@ -182,8 +183,8 @@ final class ModelFileReader {
     int items = in.readInt();
     AlsVariant variant = code(AlsVariant.values(), in.readUnsignedByte(), "variant");
     Confidence confidence = code(Confidence.values(), in.readUnsignedByte(), "confidence function");
-    ModelSettings.WeightingKind weighting =
-        code(ModelSettings.WeightingKind.values(), in.readUnsignedByte(), "weighting");
+    Weighting.Kind weighting =
+        code(Weighting.Kind.values(), in.readUnsignedByte(), "weighting");
     int flags = in.readUnsignedByte();
     int userKind = in.readUnsignedByte();
     int itemKind = in.readUnsignedByte();
@@ -209,10 +210,11 @@ final class ModelFileReader {
       throw fail("corrupted header: values set for settings the model does not have");
     }
     try {
-      ModelSettings settings = new ModelSettings(variant, k, lambda,
+      Equation equation = new Equation(variant, k, lambda,
           (flags & ModelFile.FLAG_LAMBDA_SCALED) != 0, alpha, confidence, epsilon,
-          new ModelSettings.Weighting(weighting, w0, parameter),
-          hasScale ? new RatingScale(scaleMin, scaleMax) : null, iterations, seed);
+          new Weighting(weighting, w0, parameter),
+          hasScale ? new RatingScale(scaleMin, scaleMax) : null);
+      ModelSettings settings = new ModelSettings(equation, iterations, seed);
       return new Header(settings, k, users, items, userKind, itemKind, mean);
     } catch (IllegalArgumentException e) {
       throw fail("corrupted header: " + e.getMessage(), e);
@@ -221,7 +223,7 @@ final class ModelFileReader {
 
   private void checkShape(int k, int users, int items, int userKind, int itemKind, int reserved)
       throws ModelFileException {
-    if (k < 1 || k > AlsConfig.MAX_FACTORS || users < 0 || items < 0) {
+    if (k < 1 || k > Equation.MAX_FACTORS || users < 0 || items < 0) {
       throw fail("corrupted header: k = " + k + ", users = " + users + ", items = " + items);
     }
     if (userKind > ModelFile.KIND_STRING || itemKind > ModelFile.KIND_STRING || reserved != 0) {

@@ -1,4 +1,4 @@
-package org.alskernel.train;
+package org.alskernel.sweep;
 
 /**
  * Which member of the ALS family to train. All four are the same per-row builder and solver with a

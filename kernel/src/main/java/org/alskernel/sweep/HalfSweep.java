@@ -1,4 +1,4 @@
-package org.alskernel.train;
+package org.alskernel.sweep;
 
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
@@ -10,9 +10,9 @@ import org.alskernel.linalg.EntryWeights;
 import org.alskernel.linalg.Factors;
 import org.alskernel.linalg.InterleavedBatch;
 import org.alskernel.linalg.NormalEquations;
-import org.alskernel.linalg.ParallelRunner;
 import org.alskernel.linalg.RowWorkspace;
 import org.alskernel.linalg.SystemSolver;
+import org.alskernel.parallel.ParallelRunner;
 import org.alskernel.simd.VectorOps;
 
 /**
@@ -30,7 +30,7 @@ import org.alskernel.simd.VectorOps;
  * is power-law, so equal row counts would give unequal work). Each worker takes chunks from a shared
  * counter and owns one {@link RowWorkspace}.
  */
-final class HalfSweep {
+public final class HalfSweep {
   private static final int CHUNKS_PER_WORKER = 16;
 
   private final VectorOps ops;
@@ -57,7 +57,7 @@ final class HalfSweep {
    * @param aligned whether the workers' scratch sits on cache lines ({@link RowWorkspace}): worth it
    *     for a sweep, not for fold-in's single row; the results are the same
    */
-  HalfSweep(VectorOps ops, ParallelRunner runner, CsrMatrix rows, String side, int k, int kp,
+  public HalfSweep(VectorOps ops, ParallelRunner runner, CsrMatrix rows, String side, int k, int kp,
       float lambda, boolean lambdaScaledByCount, float beta, EntryWeights weights, Solver solver,
       int cgSteps, boolean aligned) {
     this.ops = ops;
@@ -120,7 +120,7 @@ final class HalfSweep {
    * @throws NotPositiveDefiniteException naming the side, the row and λ
    * @throws CancellationException when cancelled ({@code out} is then partly written)
    */
-  void solve(float[] gram, float[] gramRhs, Factors other, Factors current, Factors out,
+  public void solve(float[] gram, float[] gramRhs, Factors other, Factors current, Factors out,
       BooleanSupplier cancelled) {
     AtomicInteger next = new AtomicInteger();
     int chunks = chunkStart.length - 1;

@@ -1,4 +1,4 @@
-package org.alskernel.data;
+package org.alskernel.data.synthetic;
 
 import java.util.SplittableRandom;
 

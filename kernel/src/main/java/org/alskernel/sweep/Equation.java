@@ -1,0 +1,71 @@
+package org.alskernel.sweep;
+
+/**
+ * Which per-row equation a model solves (docs/math.md, "The family"): the variant and the settings
+ * that make its terms. Training configurations and trained models both hold one, and its rules are
+ * checked here only, naming the setting that breaks them.
+ *
+ * @param variant which model of the family
+ * @param factors k, the length of every factor vector, in [1, {@value #MAX_FACTORS}]
+ * @param lambda λ, the L2 regularisation (≥ 0; &gt; 0 for the explicit variants and for ALS-WR)
+ * @param lambdaScaledByCount ALS-WR: each row's λ is λ·(its number of stored entries)
+ * @param alpha α, the confidence scale of the implicit variants (≥ 0)
+ * @param confidence how a strength becomes a confidence (implicit variants)
+ * @param epsilon ε of the log confidence (&gt; 0; kept for linear too, where it is unused)
+ * @param weighting the rating weights of the explicit variants (uniform for implicit ones)
+ * @param ratingScale the declared rating range of an explicit variant, or null
+ */
+public record Equation(AlsVariant variant, int factors, float lambda, boolean lambdaScaledByCount,
+    float alpha, Confidence confidence, float epsilon, Weighting weighting,
+    RatingScale ratingScale) {
+
+  /** Longest factor vector accepted: a k×k system per worker must stay small. */
+  public static final int MAX_FACTORS = 4096;
+
+  public Equation {
+    if (variant == null) {
+      throw new IllegalArgumentException("variant must not be null");
+    }
+    if (factors < 1 || factors > MAX_FACTORS) {
+      throw new IllegalArgumentException(
+          "factors k must be in [1, " + MAX_FACTORS + "], got " + factors);
+    }
+    requireNonNegative("lambda", lambda);
+    requireNonNegative("alpha", alpha);
+    if (confidence == null) {
+      throw new IllegalArgumentException("confidence function must not be null");
+    }
+    if (!(epsilon > 0f) || !Float.isFinite(epsilon)) {
+      throw new IllegalArgumentException("epsilon must be a finite number > 0, got " + epsilon);
+    }
+    if (weighting == null) {
+      throw new IllegalArgumentException(
+          "weighting must not be null (use ExplicitWeighting.uniform())");
+    }
+    // Explicit systems see only a row's own ratings: with λ = 0 any row with fewer than k (k + 1
+    // biased) ratings is singular, so λ > 0 is required rather than left to fail mid-training.
+    if (variant.isExplicit() && !(lambda > 0f)) {
+      throw new IllegalArgumentException(
+          "lambda must be > 0 for the " + variant + " variant, got " + lambda);
+    }
+    if (lambdaScaledByCount && !(lambda > 0f)) {
+      throw new IllegalArgumentException(
+          "lambda must be > 0 when it is scaled by count (ALS-WR), got " + lambda);
+    }
+    if (!variant.isExplicit() && weighting.kind() != Weighting.Kind.UNIFORM) {
+      throw new IllegalArgumentException("weighting " + weighting.kind() + " applies to the"
+          + " explicit variants only; the " + variant + " variant weighs entries by confidence"
+          + " (alpha)");
+    }
+    if (!variant.isExplicit() && ratingScale != null) {
+      throw new IllegalArgumentException("ratingScale applies to the explicit variants only, not to "
+          + variant);
+    }
+  }
+
+  private static void requireNonNegative(String name, float value) {
+    if (!(value >= 0f) || !Float.isFinite(value)) {
+      throw new IllegalArgumentException(name + " must be a finite number ≥ 0, got " + value);
+    }
+  }
+}
