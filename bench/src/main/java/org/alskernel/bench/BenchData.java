@@ -1,10 +1,13 @@
 package org.alskernel.bench;
 
 import java.util.SplittableRandom;
+import org.alskernel.data.CsrMatrix;
 import org.alskernel.linalg.EntryWeights;
 import org.alskernel.linalg.Factors;
 import org.alskernel.linalg.Gram;
 import org.alskernel.linalg.NormalEquations;
+import org.alskernel.linalg.RowProblem;
+import org.alskernel.linalg.RowTerms;
 import org.alskernel.linalg.RowWorkspace;
 import org.alskernel.parallel.ParallelRunner;
 import org.alskernel.simd.VectorOps;
@@ -44,12 +47,20 @@ final class BenchData {
     return f;
   }
 
-  /** One row's inputs: the other side's factors and Gram matrix, the row's entries. */
-  record RowInput(Factors items, float[] gram, int[] indices, float[] values) {
-    /** Builds this row's system (λ = 0.1, implicit weights) into {@code ws}. */
+  /**
+   * One row's inputs: the other side's factors and Gram matrix, the row's entries, and the row problem
+   * they make (λ = 0.1, implicit weights), made once so that a build allocates nothing.
+   */
+  record RowInput(Factors items, float[] gram, int[] indices, float[] values, RowProblem problem) {
+    RowInput(Factors items, float[] gram, int[] indices, float[] values) {
+      this(items, gram, indices, values, new RowProblem(new RowTerms("user", 1f, 0.1f, false,
+          IMPLICIT), CsrMatrix.of(1, items.rows, new int[] {0, indices.length}, indices, values),
+          null, gram, null, items));
+    }
+
+    /** Builds this row's system into {@code ws}. */
     void build(VectorOps ops, RowWorkspace ws) {
-      NormalEquations.build(ops, gram, 1f, 0.1f, items, 0, indices, values, 0, indices.length, IMPLICIT,
-          ws);
+      NormalEquations.build(ops, problem, 0, ws);
     }
   }
 

@@ -62,11 +62,7 @@ public class SweepBenchmark {
     CsrMatrix m = BenchDatasets.load(data);
     int t = threads.equals("all") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads);
     AlsConfig.Builder settings = BenchDatasets.settings(data, k).threads(t);
-    AlsConfig config = switch (solver) {
-      case "cholesky" -> settings.solver(Solver.CHOLESKY).build();
-      case "cg" -> settings.conjugateGradient(cgSteps).build();
-      default -> throw new IllegalArgumentException("solver must be cholesky or cg, got " + solver);
-    };
+    AlsConfig config = settings.solver(Solver.byLabel(solver)).cgSteps(cgSteps).build();
     session = new AlsSession(m, config, BenchData.ops(ops));
     session.iterate();
     itemFactors = session.itemFactors();

@@ -1,5 +1,7 @@
 package org.alskernel.cli;
 
+import java.util.Locale;
+import org.alskernel.sweep.Solver;
 import org.alskernel.train.AlsConfig;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,9 +36,14 @@ final class TrainingOptions {
       description = "random seed of the factors (and of the split) (default: ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(names = "--solver", paramLabel = "NAME", completionCandidates = SolverNames.class,
+      description = "how rows are solved: ${COMPLETION-CANDIDATES} (default: cholesky, exact; cg is"
+          + " faster at large k, approximate per sweep)")
+  String solver;
+
   @Option(names = "--cg-steps", paramLabel = "S",
-      description = "solve rows by S warm-started conjugate-gradient steps per sweep instead of"
-          + " Cholesky (faster, approximate per sweep; 3 is typical)")
+      description = "steps per row and sweep of an iterative solver; alone, it selects cg"
+          + " (3 is typical)")
   Integer cgSteps;
 
   @Option(names = "--threads", paramLabel = "T",
@@ -55,20 +62,36 @@ final class TrainingOptions {
     require(spec, threads == null || (threads >= 1 && threads <= AlsConfig.MAX_THREADS),
         "--threads must be in [1, " + AlsConfig.MAX_THREADS + "], got " + threads);
     require(spec, cgSteps == null || cgSteps >= 1, "--cg-steps must be >= 1, got " + cgSteps);
+    require(spec, solver == null || Solver.labels().contains(solver.toLowerCase(Locale.ROOT)),
+        "--solver must be one of " + String.join(", ", Solver.labels()) + ", got " + solver);
     AlsConfig.Builder b = AlsConfig.builder()
         .factors(factors).lambda(lambda).alpha(alpha).iterations(iterations).seed(seed);
     if (logEpsilon != null) b.logConfidence(logEpsilon);
     if (threads != null) b.threads(threads);
-    if (cgSteps != null) b.conjugateGradient(cgSteps);
+    if (solver != null) b.solver(Solver.byLabel(solver));
+    else if (cgSteps != null) b.solver(Solver.CONJUGATE_GRADIENT);
+    if (cgSteps != null) b.cgSteps(cgSteps);
     return b;
   }
 
   /** One line describing the settings, for the report of a run. */
   String describe() {
     String confidence = logEpsilon == null ? "linear confidence" : "log confidence (eps " + logEpsilon + ")";
-    String solver = cgSteps == null ? "" : ", conjugate gradient (" + cgSteps + " steps)";
+    Solver chosen = solver != null ? Solver.byLabel(solver)
+        : cgSteps != null ? Solver.CONJUGATE_GRADIENT : Solver.CHOLESKY;
+    String solving = chosen == Solver.CHOLESKY ? ""
+        : ", " + (chosen == Solver.CONJUGATE_GRADIENT ? "conjugate gradient" : chosen.label()) + " ("
+            + (cgSteps == null ? AlsConfig.DEFAULT_CG_STEPS : cgSteps) + " steps)";
     return "k = " + factors + ", lambda = " + lambda + ", alpha = " + alpha + ", " + confidence + ", "
-        + iterations + " iterations" + solver;
+        + iterations + " iterations" + solving;
+  }
+
+  /** The solvers' names, from the kernel's registry. */
+  static final class SolverNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return Solver.labels().iterator();
+    }
   }
 
   static void require(CommandSpec spec, boolean ok, String message) {

@@ -54,6 +54,14 @@ class CommandsTest {
         "--cg-steps", "3")).ok();
     assertTrue(run.out().contains("conjugate gradient (3 steps)"), run.out());
     assertEquals(60, ModelFile.load(cgModel).userCount());
+    Path named = dir.resolve("cg-named.alsm");
+    CliRun byName = CliRun.of(fast("train", data, "--format", "ml-100k", "--model", named,
+        "--solver", "cg")).ok();
+    assertTrue(byName.out().contains("conjugate gradient (3 steps)"), byName.out());
+    assertTrue(java.util.Arrays.equals(Files.readAllBytes(cgModel), Files.readAllBytes(named)));
+    String err = CliRun.of(fast("train", data, "--format", "ml-100k", "--model", named,
+        "--solver", "lu")).fails(2).err();
+    assertTrue(err.contains("--solver must be one of cholesky, cg"), err);
   }
 
   @Test

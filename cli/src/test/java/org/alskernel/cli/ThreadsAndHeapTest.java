@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The tool as a user runs it, in a JVM of its own with a 1 GB heap: a thread count whose scratch fits
- * trains, one that does not is refused up front with one line and exit 1, and nothing hangs.
+ * trains (300 workers' scratch takes 600 MB there), one that does not (1,000) is refused up front
+ * with one line and exit 1, and nothing hangs.
  */
 class ThreadsAndHeapTest {
   @TempDir static Path dir;
@@ -49,11 +50,11 @@ class ThreadsAndHeapTest {
   void tooManyThreadsForTheHeapAreRefusedUpFront() throws Exception {
     Path model = dir.resolve("many.alsm");
     Run r = als("train", data.toString(), "--format", "ml-100k", "--model", model.toString(),
-        "--threads", "300", "-k", "8", "--iterations", "2");
+        "--threads", "1000", "-k", "8", "--iterations", "2");
     assertEquals(1, r.code(), r.stderr());
     assertEquals(1, r.stderr().strip().lines().filter(l -> !l.contains("INFO")
         && !l.contains("VectorOpsProvider")).count(), r.stderr());
-    assertTrue(r.stderr().contains("300 worker threads need about") && r.stderr()
+    assertTrue(r.stderr().contains("1000 worker threads need about") && r.stderr()
         .contains("raise -Xmx"), r.stderr());
     assertFalse(r.stdout().contains("iteration 1"), "refused before training:\n" + r.stdout());
     assertFalse(Files.exists(model));
@@ -62,11 +63,11 @@ class ThreadsAndHeapTest {
   @Test
   void aThreadCountThatFitsTrainsTheSameModel() throws Exception {
     Path one = dir.resolve("one.alsm");
-    Path many = dir.resolve("forty.alsm");
+    Path many = dir.resolve("three-hundred.alsm");
     assertEquals(0, als("train", data.toString(), "--format", "ml-100k", "--model", one.toString(),
         "--threads", "1", "-k", "8", "--iterations", "2").code());
     Run r = als("train", data.toString(), "--format", "ml-100k", "--model", many.toString(),
-        "--threads", "40", "-k", "8", "--iterations", "2");
+        "--threads", "300", "-k", "8", "--iterations", "2");
     assertEquals(0, r.code(), r.stderr());
     assertTrue(java.util.Arrays.equals(Files.readAllBytes(one), Files.readAllBytes(many)),
         "results do not depend on the thread count");

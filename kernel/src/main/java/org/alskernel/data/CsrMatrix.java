@@ -147,6 +147,23 @@ public final class CsrMatrix {
     return indptr[r + 1] - indptr[r];
   }
 
+  /**
+   * Rows [from, to) as a matrix of their own (copied), with the same columns: a block of rows to
+   * solve apart from the others.
+   */
+  public CsrMatrix rowSlice(int from, int to) {
+    if (from < 0 || to < from || to > rows) {
+      throw new IndexOutOfBoundsException("rows [" + from + ", " + to + ") not in [0, " + rows + "]");
+    }
+    int[] ptr = new int[to - from + 1];
+    for (int r = from; r <= to; r++) {
+      ptr[r - from] = indptr[r] - indptr[from];
+    }
+    return new CsrMatrix(to - from, cols, ptr,
+        java.util.Arrays.copyOfRange(indices, indptr[from], indptr[to]),
+        java.util.Arrays.copyOfRange(values, indptr[from], indptr[to]));
+  }
+
   /** How many entries each column stores. */
   public int[] columnCounts() {
     int[] counts = new int[cols];

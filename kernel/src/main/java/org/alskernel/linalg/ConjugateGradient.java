@@ -56,24 +56,24 @@ public final class ConjugateGradient {
   }
 
   /**
-   * Runs up to {@code steps} CG steps from {@code start[startOffset .. +d)}, d = {@code
-   * other.unknowns()}, leaving the iterate in {@link #solution()}.
+   * Runs up to {@code steps} CG steps on block row {@code u} of {@code problem} from {@code
+   * start[startOffset .. +d)}, d = {@code problem.unknowns()}, leaving the iterate in {@link
+   * #solution()}. The shared matrix G must be full symmetric (not only its upper triangle).
    *
-   * @param gram the shared matrix G (full symmetric, kp×kp, zero outside the leading d×d block), or
-   *     null when β = 0
-   * @param gramRhs the shared vector g, or null for none
    * @return the number of steps taken: fewer than {@code steps} when the residual vanished first
    */
-  public int solve(float[] gram, float[] gramRhs, float beta, float lambda, Factors other, int row,
-      int[] indices, float[] values, int from, int to, EntryWeights weights, int steps, float[] start,
-      int startOffset) {
-    this.other = other;
-    this.row = row;
-    this.indices = indices;
-    this.values = values;
-    this.from = from;
-    this.to = to;
-    this.weights = weights;
+  public int solve(RowProblem problem, int u, int steps, float[] start, int startOffset) {
+    this.other = problem.other;
+    this.row = problem.id(u);
+    this.indices = problem.rows.indices();
+    this.values = problem.rows.values();
+    this.from = problem.rows.indptr()[u];
+    this.to = problem.rows.indptr()[u + 1];
+    this.weights = problem.terms.weights();
+    float[] gram = problem.gram;
+    float[] gramRhs = problem.gramRhs;
+    float beta = problem.terms.beta();
+    float lambda = problem.lambda(u);
     int kp = ws.kp;
     int d = other.unknowns();
     float[] x = ws.x;
@@ -83,7 +83,7 @@ public final class ConjugateGradient {
     if (fitsOnce() && to > from) {
       prepare(from, to - from);
     }
-    boolean shared = gram != null && beta != 0f;
+    boolean shared = problem.shared();
     Arrays.fill(x, 0f);
     System.arraycopy(start, startOffset, x, 0, d);
 

@@ -25,36 +25,25 @@ public final class NormalEquations {
   private NormalEquations() {}
 
   /**
-   * Fills {@code ws.a} (upper triangle valid, stride kp) and {@code ws.b}, with
-   * {@code other.unknowns()} unknowns; everything outside that leading block is zero. The other
-   * arguments are those of {@link #build(VectorOps, float[], float[], float, float, Factors, int,
-   * int[], float[], int, int, EntryWeights, RowWorkspace, float[], int, float[], int)}.
+   * Fills {@code ws.a} (upper triangle valid, stride kp) and {@code ws.b} with block row {@code r}'s
+   * system; see {@link #build(VectorOps, RowProblem, int, RowWorkspace, float[], int, float[], int)}.
    */
-  public static void build(VectorOps ops, float[] gram, float[] gramRhs, float beta, float lambda,
-      Factors other, int row, int[] indices, float[] values, int from, int to, EntryWeights weights,
-      RowWorkspace ws) {
-    build(ops, gram, gramRhs, beta, lambda, other, row, indices, values, from, to, weights, ws, ws.a, 0,
-        ws.b, 0);
+  public static void build(VectorOps ops, RowProblem problem, int r, RowWorkspace ws) {
+    build(ops, problem, r, ws, ws.a, 0, ws.b, 0);
   }
 
   /**
-   * Builds the system into {@code a[ao .. ao + kp·kp)} (upper triangle valid, stride kp) and {@code
-   * b[bo .. bo + kp)}, using {@code ws} for scratch: with {@code other.unknowns()} unknowns;
-   * everything outside that leading block is zero.
-   *
-   * @param gram the shared matrix G (kp×kp, zero outside the leading block), or null when β = 0
-   * @param gramRhs the shared vector g (kp), or null for none
-   * @param lambda λ_u, this row's regularisation
-   * @param other the other side's factors; {@code other.stride} must equal {@code ws.kp}
-   * @param row the CSR row, passed on to the weights
-   * @param indices column indices of the CSR row, entries [from, to)
-   * @param values the stored values of the CSR row, entries [from, to)
+   * Builds block row {@code r}'s system into {@code a[ao .. ao + kp·kp)} (upper triangle valid,
+   * stride kp) and {@code b[bo .. bo + kp)}, using {@code ws} for scratch ({@code problem.other.stride}
+   * must equal {@code ws.kp}): with {@code problem.unknowns()} unknowns; everything outside that
+   * leading block is zero.
    */
-  public static void build(VectorOps ops, float[] gram, float[] gramRhs, float beta, float lambda,
-      Factors other, int row, int[] indices, float[] values, int from, int to, EntryWeights weights,
-      RowWorkspace ws, float[] a, int ao, float[] b, int bo) {
+  public static void build(VectorOps ops, RowProblem problem, int r, RowWorkspace ws, float[] a,
+      int ao, float[] b, int bo) {
     int kp = ws.kp;
-    if (gram == null || beta == 0f) {
+    float beta = problem.terms.beta();
+    float[] gram = problem.gram;
+    if (!problem.shared()) {
       Arrays.fill(a, ao, ao + kp * kp, 0f);
     } else if (beta == 1f) {
       System.arraycopy(gram, 0, a, ao, kp * kp);
@@ -63,18 +52,26 @@ public final class NormalEquations {
         a[ao + i] = beta * gram[i];
       }
     }
-    int dim = other.unknowns();
+    int dim = problem.unknowns();
+    float lambda = problem.lambda(r);
     for (int i = 0; i < dim; i++) {
       a[ao + i * kp + i] += lambda;
     }
-    if (gramRhs == null || beta == 0f) {
+    if (problem.gramRhs == null || !problem.shared()) {
       Arrays.fill(b, bo, bo + kp, 0f);
     } else {
       for (int i = 0; i < kp; i++) {
-        b[bo + i] = beta * gramRhs[i];
+        b[bo + i] = beta * problem.gramRhs[i];
       }
     }
 
+    Factors other = problem.other;
+    EntryWeights weights = problem.terms.weights();
+    int row = problem.id(r);
+    int[] indices = problem.rows.indices();
+    float[] values = problem.rows.values();
+    int from = problem.rows.indptr()[r];
+    int to = problem.rows.indptr()[r + 1];
     float[] rows = ws.rows;
     int p = ws.packedAt;
     int w = ws.weightedAt;
@@ -90,15 +87,5 @@ public final class NormalEquations {
       }
       ops.rankUpdate(rows, p, rows, w, n, kp, a, ao, 0);
     }
-  }
-
-  /**
-   * The unbiased form without a shared right-hand side: {@code A = β·G + Σ w_j y_j y_jᵀ + λ·I},
-   * {@code b = Σ t_j y_j} (implicit ALS with β = 1, explicit with β = 0).
-   */
-  public static void build(VectorOps ops, float[] gram, float beta, float lambda, Factors other,
-      int row, int[] indices, float[] values, int from, int to, EntryWeights weights,
-      RowWorkspace ws) {
-    build(ops, gram, null, beta, lambda, other, row, indices, values, from, to, weights, ws);
   }
 }

@@ -6,17 +6,19 @@ import org.alskernel.linalg.AugmentedGram;
 import org.alskernel.linalg.EntryWeights;
 import org.alskernel.linalg.Factors;
 import org.alskernel.linalg.Gram;
+import org.alskernel.linalg.RowProblem;
+import org.alskernel.linalg.RowTerms;
 import org.alskernel.parallel.ParallelRunner;
 import org.alskernel.simd.VectorOps;
+import org.alskernel.sweep.BlockSweep;
 import org.alskernel.sweep.ExplicitWeights;
-import org.alskernel.sweep.HalfSweep;
 import org.alskernel.sweep.ImplicitWeights;
 import org.alskernel.sweep.Solver;
 import org.alskernel.sweep.Weighting;
 
 /**
- * Fold-in of new users: the input made into the row the trainer would have seen, then solved with
- * the trainer's own user {@link HalfSweep} against the model's fixed item side: the same terms for
+ * Fold-in of new users: the input made into the row the trainer would have seen, then solved as a
+ * block of one row by the trainer's own {@link BlockSweep} against the model's fixed item side: the same terms for
  * the model's variant (confidence or rating weights, λ and its scaling, μ and the item biases), the
  * same shared Gram terms, the same kernels and padded layout. Solving a trained user's row against the
  * item factors its last sweep used therefore gives that user's factors and bias bit for bit. Rows are
@@ -90,10 +92,10 @@ final class FoldIn {
           + entryWeights.length + " weights");
     }
     Factors out = new Factors(1, k, items.stride, items.biased);
-    HalfSweep sweep = new HalfSweep(ops, new ParallelRunner(null), row, "user", k, items.stride,
-        settings.lambda(), settings.lambdaScaledByCount(), gram == null ? 0f : 1f,
-        weights(entryWeights), Solver.CHOLESKY, 1, false);
-    sweep.solve(gram, gramRhs, items, out, out, () -> false);
+    RowTerms terms = new RowTerms("user", gram == null ? 0f : 1f, settings.lambda(),
+        settings.lambdaScaledByCount(), weights(entryWeights));
+    new BlockSweep(ops, new ParallelRunner(null), Solver.CHOLESKY, 1, items.stride, false)
+        .solve(new RowProblem(terms, row, null, gram, gramRhs, items), out, out, () -> false);
     int start = out.rowStart(0);
     return new UserVector(Arrays.copyOfRange(out.data, start, start + k),
         out.biased ? out.data[start + k] : 0f);

@@ -1,16 +1,96 @@
 package org.alskernel.sweep;
 
-/** How each row's k×k system is solved during a sweep. */
+import org.alskernel.linalg.RowWorkspace;
+import org.alskernel.simd.VectorOps;
+
+/**
+ * The row solvers, registered in one place: each makes its {@link RowSolver} and says what a row
+ * costs it, for cutting rows into chunks of equal work. The configuration, the command line
+ * ({@link #label}) and the benchmarks read this list, so a new solver is one {@link RowSolver} class
+ * and one constant here.
+ */
 public enum Solver {
   /**
    * Build A_u and factor it (Cholesky): the exact least-squares solution of every row, at
    * O(|N(u)|·k² + k³) per row. The default.
    */
-  CHOLESKY,
+  CHOLESKY("cholesky") {
+    @Override
+    public RowSolver create(VectorOps ops, RowWorkspace ws, int steps, boolean aligned) {
+      return new CholeskyRowSolver(ops, ws, aligned);
+    }
+
+    @Override
+    double costPerRow(int k, int steps) {
+      return k / 3.0 + 2.0; // factoring, and the λ and Gram terms
+    }
+
+    @Override
+    double costPerEntry(int k, int steps) {
+      return 2.0; // the rank-one update
+    }
+  },
   /**
    * A few conjugate-gradient steps warm-started from the row's previous solution, never forming A_u
    * (Takács et al. 2011): O(steps·(k² + |N(u)|·k)) per row. Each sweep is approximate, but training
    * converges to nearly the same objective much faster (docs/benchmarks.md, "Conjugate gradient").
    */
-  CONJUGATE_GRADIENT
+  CONJUGATE_GRADIENT("cg") {
+    @Override
+    public RowSolver create(VectorOps ops, RowWorkspace ws, int steps, boolean aligned) {
+      return new ConjugateGradientRowSolver(ops, ws, steps);
+    }
+
+    @Override
+    double costPerRow(int k, int steps) {
+      return 2.0 * (steps + 1); // a product with G per pass
+    }
+
+    @Override
+    double costPerEntry(int k, int steps) {
+      return 4.0 * (steps + 1) / k; // two neighbour products per pass
+    }
+  };
+
+  private final String label;
+
+  Solver(String label) {
+    this.label = label;
+  }
+
+  /** The name the command line and the benchmarks use. */
+  public String label() {
+    return label;
+  }
+
+  /** The solver named {@code label}, ignoring case. */
+  public static Solver byLabel(String label) {
+    for (Solver s : values()) {
+      if (s.label.equalsIgnoreCase(label) || s.name().equalsIgnoreCase(label)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("unknown solver '" + label + "' (one of "
+        + String.join(", ", labels()) + ")");
+  }
+
+  /** Every solver's label, in order. */
+  public static java.util.List<String> labels() {
+    return java.util.Arrays.stream(values()).map(Solver::label).toList();
+  }
+
+  /**
+   * A solver for one worker, using (and overwriting) the scratch of {@code ws}.
+   *
+   * @param steps iterations per row, for iterative solvers
+   * @param aligned whether its own scratch should sit on cache lines (see {@link RowWorkspace})
+   */
+  @SuppressWarnings("exports") // VectorOps and RowWorkspace are internal
+  public abstract RowSolver create(VectorOps ops, RowWorkspace ws, int steps, boolean aligned);
+
+  /** A row's cost in units of k² flops, apart from its entries. */
+  abstract double costPerRow(int k, int steps);
+
+  /** A stored entry's cost in units of k² flops. */
+  abstract double costPerEntry(int k, int steps);
 }

@@ -229,6 +229,12 @@ public record AlsConfig(
       return this;
     }
 
+    /** Iterations per row and sweep of an iterative solver (default {@value AlsConfig#DEFAULT_CG_STEPS}). */
+    public Builder cgSteps(int steps) {
+      this.cgSteps = steps;
+      return this;
+    }
+
     /** Solve rows by {@code steps} warm-started conjugate-gradient steps per sweep. */
     public Builder conjugateGradient(int steps) {
       this.solver = Solver.CONJUGATE_GRADIENT;

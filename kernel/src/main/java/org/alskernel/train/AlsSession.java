@@ -8,14 +8,16 @@ import org.alskernel.linalg.AugmentedGram;
 import org.alskernel.linalg.EntryWeights;
 import org.alskernel.linalg.Factors;
 import org.alskernel.linalg.Gram;
+import org.alskernel.linalg.RowProblem;
+import org.alskernel.linalg.RowTerms;
 import org.alskernel.model.FactorModel;
 import org.alskernel.parallel.ParallelRunner;
 import org.alskernel.simd.VectorOps;
 import org.alskernel.simd.VectorOpsProvider;
 import org.alskernel.sweep.AlsVariant;
+import org.alskernel.sweep.BlockSweep;
 import org.alskernel.sweep.ExplicitObjective;
 import org.alskernel.sweep.ExplicitWeights;
-import org.alskernel.sweep.HalfSweep;
 import org.alskernel.sweep.ImplicitObjective;
 import org.alskernel.sweep.ImplicitWeights;
 
@@ -46,8 +48,10 @@ public final class AlsSession implements AutoCloseable {
   private final ExplicitWeights[] explicitWeights;
   /** μ of the explicit biased variant (the mean training rating), else 0. */
   private final float mean;
-  private final HalfSweep userSweep;
-  private final HalfSweep itemSweep;
+  /** Both sides' half-sweeps: one set of worker scratch, used by one side at a time. */
+  private final BlockSweep sweep;
+  private final RowTerms userTerms;
+  private final RowTerms itemTerms;
   private Factors users;
   private Factors items;
   private Factors spareUsers;
@@ -109,10 +113,9 @@ public final class AlsSession implements AutoCloseable {
         config.pool() == null && config.threads() > 1 ? new ForkJoinPool(config.threads()) : null;
     this.runner = new ParallelRunner(config.pool() != null ? config.pool() : ownedPool);
     boolean scaled = config.lambdaScaledByCount();
-    this.userSweep = new HalfSweep(ops, runner, userItems, "user", k, kp, config.lambda(), scaled,
-        beta, userWeights, config.solver(), config.cgSteps(), true);
-    this.itemSweep = new HalfSweep(ops, runner, itemUsers, "item", k, kp, config.lambda(), scaled,
-        beta, itemWeights, config.solver(), config.cgSteps(), true);
+    this.sweep = new BlockSweep(ops, runner, config.solver(), config.cgSteps(), kp, true);
+    this.userTerms = new RowTerms("user", beta, config.lambda(), scaled, userWeights);
+    this.itemTerms = new RowTerms("item", beta, config.lambda(), scaled, itemWeights);
     this.users = new Factors(userItems.rows(), k, kp, biased);
     this.items = new Factors(userItems.cols(), k, kp, biased);
     this.spareUsers = new Factors(userItems.rows(), k, kp, biased);
@@ -159,7 +162,8 @@ public final class AlsSession implements AutoCloseable {
 
   void updateUsers(BooleanSupplier cancelled) {
     refreshItemGram();
-    userSweep.solve(itemGram, itemGramRhs, items, users, spareUsers, cancelled);
+    sweep.solve(new RowProblem(userTerms, userItems, null, itemGram, itemGramRhs, items), users,
+        spareUsers, cancelled);
     Factors old = users;
     users = spareUsers;
     spareUsers = old;
@@ -168,7 +172,8 @@ public final class AlsSession implements AutoCloseable {
 
   void updateItems(BooleanSupplier cancelled) {
     refreshUserGram();
-    itemSweep.solve(userGram, userGramRhs, users, items, spareItems, cancelled);
+    sweep.solve(new RowProblem(itemTerms, itemUsers, null, userGram, userGramRhs, users), items,
+        spareItems, cancelled);
     Factors old = items;
     items = spareItems;
     spareItems = old;

@@ -14,8 +14,8 @@ import org.alskernel.sweep.Solver;
 /**
  * Refuses, before anything is allocated, a fit that cannot complete in this JVM's heap. The estimate
  * counts every array a fit allocates, with G1's region rounding of large arrays: the transposed
- * ratings, two factor buffers per side, the Gram blocks of both sides, each worker's scratch for
- * each side (its aligned packed rows and batch each own at least one region), the per-entry weights'
+ * ratings, two factor buffers per side, the Gram blocks of both sides, each worker's scratch (its
+ * aligned packed rows and batch each own at least one region; both sides' sweeps share it), the per-entry weights'
  * transpose, and the model's factors, which are copied out of the session.
  */
 final class MemoryCheck {
@@ -35,7 +35,7 @@ final class MemoryCheck {
     long bytes = SLACK + csr(items, nnz);
     bytes += 2 * factorBuffer(users, kp) + 2 * factorBuffer(items, kp);
     bytes += gramBlocks(users, kp) + gramBlocks(items, kp);
-    bytes += 2L * workers * workerScratch(config, kp, lanes);
+    bytes += (long) workers * workerScratch(config, kp, lanes); // one set, shared by both sides
     if (config.weighting() instanceof ExplicitWeighting.PerEntry) {
       bytes += csr(items, nnz);
     } else if (config.variant().isExplicit()) {
@@ -95,7 +95,7 @@ final class MemoryCheck {
     return blocks * heapBytes((long) kp * kp, WORD) + 2 * heapBytes((long) kp * kp, WORD);
   }
 
-  /** One worker's scratch for one side: its {@link RowWorkspace} and, for Cholesky, its batch. */
+  /** One worker's scratch: its {@link RowWorkspace} and, for Cholesky, its batch. */
   private static long workerScratch(AlsConfig config, int kp, int lanes) {
     long bytes = allocatedBytes(2 * RowWorkspace.BATCH * kp);
     bytes += heapBytes((long) kp * kp, WORD) + 6 * heapBytes(kp, WORD)

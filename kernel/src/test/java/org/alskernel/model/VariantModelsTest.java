@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Fold-in runs the trainer's own sweep code with the same Gram terms, so the comparison is exact (no
  * tolerance): any difference means fold-in solved another equation.
  */
-class VariantModelsTest {
+public class VariantModelsTest {
   @TempDir Path dir;
 
   /** A case: its name, its configuration, and whether its weights are per entry. */
@@ -74,7 +74,7 @@ class VariantModelsTest {
   }
 
   /** Ratings 1..5 of distinct items; every 13th user has none, so empty rows are covered too. */
-  static CsrMatrix ratings(long seed, int users, int items) {
+  public static CsrMatrix ratings(long seed, int users, int items) {
     SplittableRandom rnd = new SplittableRandom(seed);
     CsrBuilder b = new CsrBuilder();
     for (int u = 0; u < users; u++) {

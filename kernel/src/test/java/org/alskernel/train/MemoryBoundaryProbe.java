@@ -11,7 +11,7 @@ import org.alskernel.simd.VectorOpsProvider;
  * {@code trained}, or {@code refused: ...} with the memory message.
  */
 final class MemoryBoundaryProbe {
-  static final int USERS = 200_000;
+  static final int USERS = 400_000;
   static final int ITEMS = 50_000;
 
   public static void main(String[] args) {

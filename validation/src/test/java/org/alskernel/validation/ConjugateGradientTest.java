@@ -108,8 +108,8 @@ class ConjugateGradientTest {
           for (boolean warm : new boolean[] {false, true}) {
             float[] from = warm ? current.data : new float[kp];
             int offset = warm ? current.rowStart(row) : 0;
-            cg.solve(gram, null, 1f, LAMBDA, other, row, rows.indices(), rows.values(),
-                rows.indptr()[row], rows.indptr()[row + 1], weights, k, from, offset);
+            cg.solve(VariantRowSystemTest.problem(1f, LAMBDA, weights, rows, gram, null, other), row,
+                k, from, offset);
             double[] x = new double[k];
             for (int i = 0; i < k; i++) {
               x[i] = cg.solution()[i];

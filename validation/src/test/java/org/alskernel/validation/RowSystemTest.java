@@ -183,8 +183,8 @@ class RowSystemTest {
     other.setFromDense(otherDense);
     float[] gram = Gram.of(ops, other, new ParallelRunner(null));
     RowWorkspace ws = new RowWorkspace(kp);
-    NormalEquations.build(ops, gram, 1f, LAMBDA, other, row, rows.indices(), rows.values(),
-        rows.indptr()[row], rows.indptr()[row + 1], weights, ws);
+    NormalEquations.build(ops, VariantRowSystemTest.problem(1f, LAMBDA, weights, rows, gram, null,
+        other), row, ws);
     double[] upperA = new double[k * k];
     for (int i = 0; i < k; i++) {
       for (int j = i; j < k; j++) {

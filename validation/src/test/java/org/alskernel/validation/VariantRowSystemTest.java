@@ -15,6 +15,8 @@ import org.alskernel.linalg.EntryWeights;
 import org.alskernel.linalg.Factors;
 import org.alskernel.linalg.Gram;
 import org.alskernel.linalg.NormalEquations;
+import org.alskernel.linalg.RowProblem;
+import org.alskernel.linalg.RowTerms;
 import org.alskernel.linalg.RowWorkspace;
 import org.alskernel.parallel.ParallelRunner;
 import org.alskernel.simd.VectorOps;
@@ -33,6 +35,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * variants"): the same float sums over at most n + row-length terms, and the same Cholesky.
  */
 class VariantRowSystemTest {
+  /** The row problem of {@code rows} with the given terms and λ for every row (no count scaling). */
+  static RowProblem problem(float beta, float lambda, EntryWeights weights, CsrMatrix rows,
+      float[] gram, float[] rhs, Factors other) {
+    return new RowProblem(new RowTerms("test", beta, lambda, false, weights), rows, null, gram, rhs,
+        other);
+  }
+
   static final int USERS = 12;
   static final int ITEMS = 70;
 
@@ -173,8 +182,8 @@ class VariantRowSystemTest {
       }
     }
     RowWorkspace ws = new RowWorkspace(kp);
-    NormalEquations.build(ops, gram, rhs, implicit ? 1f : 0f, lambda, other, row, rows.indices(),
-        rows.values(), rows.indptr()[row], rows.indptr()[row + 1], weights, ws);
+    NormalEquations.build(ops, problem(implicit ? 1f : 0f, lambda, weights, rows, gram, rhs, other),
+        row, ws);
     int d = other.unknowns();
     double[] upperA = new double[d * d];
     for (int i = 0; i < d; i++) {
