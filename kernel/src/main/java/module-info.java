@@ -1,8 +1,9 @@
 /**
  * als-kernel: implicit-feedback ALS and its explicit, weighted and biased relatives on the JVM.
  *
- * <p>Only the API packages are exported. {@code jdk.incubator.vector} is optional ({@code requires
- * static}): run with {@code --add-modules jdk.incubator.vector} to get the SIMD path; without it the
+ * <p>The API packages are exported, and with them the kernels' packages ({@code simd}, {@code
+ * linalg}, {@code parallel}) that the public block sweep takes its inputs from. {@code
+ * jdk.incubator.vector} is optional ({@code requires static}): run with {@code --add-modules jdk.incubator.vector} to get the SIMD path; without it the
  * kernel logs a warning and uses its scalar implementation.
  */
 module org.alskernel {
@@ -11,6 +12,9 @@ module org.alskernel {
 
   exports org.alskernel.data;
   exports org.alskernel.data.synthetic;
+  exports org.alskernel.parallel;
+  exports org.alskernel.simd;
+  exports org.alskernel.linalg;
   exports org.alskernel.io;
   exports org.alskernel.sweep;
   exports org.alskernel.model;

@@ -58,7 +58,8 @@ final class FormatOptions {
   Interactions read(CommandSpec spec, Path file, String what) throws IOException {
     DelimitedFormat layout = layout(spec, what);
     Interactions data = layout.read(file);
-    return minValue == null && !binary ? data : InteractionFilter.apply(data, minValue, binary);
+    Interactions kept = minValue == null ? data : data.atLeast(minValue);
+    return binary ? kept.binary() : kept;
   }
 
   private DelimitedFormat layout(CommandSpec spec, String what) {
@@ -73,12 +74,12 @@ final class FormatOptions {
     boolean custom = separator != null || userColumn != null || itemColumn != null
         || valueColumn != null || timeColumn != null || columns != null || header != null
         || stringIds != null;
-    if (format.preset != null) {
+    if (format.preset() != null) {
       if (custom) {
         throw new ParameterException(spec.commandLine(), "--sep, --user-col, --item-col, "
             + "--value-col, --time-col, --columns, --header and --string-ids need --format delimited");
       }
-      return format.preset;
+      return format.preset();
     }
     if (userColumn == null || itemColumn == null) {
       throw new ParameterException(spec.commandLine(),

@@ -1,40 +1,41 @@
 package org.alskernel.cli;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.stream.Collectors;
+import java.util.List;
 import org.alskernel.io.DelimitedFormat;
 import org.alskernel.io.Formats;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** The values of {@code --format}: the kernel's presets by their dataset names, or a custom layout. */
-enum InputFormat {
-  ML_100K("ml-100k", Formats.MOVIELENS_100K),
-  ML_DAT("ml-dat", Formats.MOVIELENS_DAT),
-  ML_CSV("ml-csv", Formats.MOVIELENS_CSV),
-  LASTFM("lastfm", Formats.LASTFM_USER_ARTISTS),
-  DELIMITED("delimited", null);
+/**
+ * A value of {@code --format}: one of the kernel's presets by its name ({@link Formats#BY_NAME}), or
+ * {@code delimited}, whose layout comes from the other options.
+ *
+ * @param label the name on the command line
+ * @param preset the preset, or null for {@code delimited}
+ */
+record InputFormat(String label, DelimitedFormat preset) {
+  static final String DELIMITED = "delimited";
 
-  final String label;
-  /** The preset, or null for {@code delimited}, whose layout comes from the other options. */
-  final DelimitedFormat preset;
-
-  InputFormat(String label, DelimitedFormat preset) {
-    this.label = label;
-    this.preset = preset;
+  static List<String> names() {
+    List<String> names = new ArrayList<>(Formats.BY_NAME.keySet());
+    names.add(DELIMITED);
+    return names;
   }
 
   static String labels() {
-    return Arrays.stream(values()).map(f -> f.label).collect(Collectors.joining(", "));
+    return String.join(", ", names());
   }
 
-  /** Parses the dataset-style names (picocli would otherwise expect the constants' Java names). */
+  /** Parses the names, ignoring case. */
   static final class Converter implements ITypeConverter<InputFormat> {
     @Override
     public InputFormat convert(String value) {
-      for (InputFormat f : values()) {
-        if (f.label.equalsIgnoreCase(value)) return f;
+      for (String name : names()) {
+        if (name.equalsIgnoreCase(value)) {
+          return new InputFormat(name, Formats.BY_NAME.get(name));
+        }
       }
       throw new TypeConversionException("unknown format '" + value + "' (one of " + labels() + ")");
     }
@@ -44,7 +45,7 @@ enum InputFormat {
   static final class Labels implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      return Arrays.stream(values()).map(f -> f.label).iterator();
+      return names().iterator();
     }
   }
 }

@@ -52,16 +52,8 @@ final class TrainingOptions {
 
   /** A builder with these settings, after checking them. */
   AlsConfig.Builder builder(CommandSpec spec) {
-    require(spec, factors >= 1 && factors <= AlsConfig.MAX_FACTORS,
-        "-k must be in [1, " + AlsConfig.MAX_FACTORS + "], got " + factors);
-    require(spec, lambda >= 0 && Float.isFinite(lambda), "--lambda must be >= 0, got " + lambda);
-    require(spec, alpha >= 0 && Float.isFinite(alpha), "--alpha must be >= 0, got " + alpha);
-    require(spec, logEpsilon == null || (logEpsilon > 0 && Float.isFinite(logEpsilon)),
-        "--log-confidence must be > 0, got " + logEpsilon);
+    // The tool's own rule: a run that trains nothing would save the random initial factors.
     require(spec, iterations >= 1, "--iterations must be >= 1, got " + iterations);
-    require(spec, threads == null || (threads >= 1 && threads <= AlsConfig.MAX_THREADS),
-        "--threads must be in [1, " + AlsConfig.MAX_THREADS + "], got " + threads);
-    require(spec, cgSteps == null || cgSteps >= 1, "--cg-steps must be >= 1, got " + cgSteps);
     require(spec, solver == null || Solver.labels().contains(solver.toLowerCase(Locale.ROOT)),
         "--solver must be one of " + String.join(", ", Solver.labels()) + ", got " + solver);
     AlsConfig.Builder b = AlsConfig.builder()
@@ -71,6 +63,12 @@ final class TrainingOptions {
     if (solver != null) b.solver(Solver.byLabel(solver));
     else if (cgSteps != null) b.solver(Solver.CONJUGATE_GRADIENT);
     if (cgSteps != null) b.cgSteps(cgSteps);
+    try {
+      b.build(); // every other rule is the kernel's, checked before any file is read
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), optionOf(e.getMessage()) + ": "
+          + e.getMessage());
+    }
     return b;
   }
 
@@ -92,6 +90,18 @@ final class TrainingOptions {
     public java.util.Iterator<String> iterator() {
       return Solver.labels().iterator();
     }
+  }
+
+  /** The option a setting named at the start of the kernel's message comes from. */
+  private static String optionOf(String message) {
+    String[][] settings = {{"factors k", "-k"}, {"lambda", "--lambda"}, {"alpha", "--alpha"},
+        {"epsilon", "--log-confidence"}, {"threads", "--threads"}, {"cgSteps", "--cg-steps"}};
+    for (String[] s : settings) {
+      if (message.startsWith(s[0])) {
+        return s[1];
+      }
+    }
+    return "the training options";
   }
 
   static void require(CommandSpec spec, boolean ok, String message) {

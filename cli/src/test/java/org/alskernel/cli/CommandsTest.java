@@ -43,7 +43,7 @@ class CommandsTest {
     AlsModel m = ModelFile.load(model);
     assertEquals(60, m.userCount());
     assertEquals(40, m.itemCount());
-    assertEquals(8, m.factors().factors());
+    assertEquals(8, m.factors().k());
     assertEquals("101", m.items().id(m.items().indexOf("101")));
   }
 

@@ -103,6 +103,51 @@ public final class Interactions {
     return builder.build(users.size(), items.size());
   }
 
+  /**
+   * The entries whose value is at least {@code minValue} (the usual way to read explicit ratings as
+   * implicit feedback, e.g. ratings ≥ 4), with the same id maps, so every user and item of the source
+   * stays addressable by its id.
+   *
+   * @throws IllegalArgumentException if {@code minValue} is NaN
+   */
+  public Interactions atLeast(float minValue) {
+    if (Float.isNaN(minValue)) {
+      throw new IllegalArgumentException("the minimum value must be a number, got NaN");
+    }
+    return select(minValue, false);
+  }
+
+  /** The same entries with value 1 (for implicit feedback that counts only presence). */
+  public Interactions binary() {
+    return select(Float.NEGATIVE_INFINITY, true);
+  }
+
+  private Interactions select(float minValue, boolean one) {
+    int n = size();
+    int kept = 0;
+    for (int e = 0; e < n; e++) {
+      if (value[e] >= minValue) {
+        kept++;
+      }
+    }
+    int[] u = new int[kept];
+    int[] i = new int[kept];
+    float[] v = new float[kept];
+    long[] t = timestamp == null ? null : new long[kept];
+    for (int e = 0, j = 0; e < n; e++) {
+      if (value[e] >= minValue) {
+        u[j] = userIndex[e];
+        i[j] = itemIndex[e];
+        v[j] = one ? 1f : value[e];
+        if (t != null) {
+          t[j] = timestamp[e];
+        }
+        j++;
+      }
+    }
+    return new Interactions(users, items, u, i, v, t);
+  }
+
   @Override
   public String toString() {
     return "Interactions[" + size() + " entries, " + users.size() + " users, " + items.size()

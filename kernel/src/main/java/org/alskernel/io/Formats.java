@@ -1,5 +1,9 @@
 package org.alskernel.io;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Presets of {@link DelimitedFormat} for the public datasets the project uses. Each is only a column
  * layout; the parsing rules are those of {@link DelimitedFormat}.
@@ -32,4 +36,16 @@ public final class Formats {
   public static final DelimitedFormat LASTFM_USER_ARTISTS =
       DelimitedFormat.builder().separator('\t').header(true)
           .userColumn(0).itemColumn(1).valueColumn(2).build();
+
+  /** The presets by the short names the command line uses: ml-100k, ml-dat, ml-csv, lastfm. */
+  public static final Map<String, DelimitedFormat> BY_NAME = byName();
+
+  private static Map<String, DelimitedFormat> byName() {
+    Map<String, DelimitedFormat> m = new LinkedHashMap<>();
+    m.put("ml-100k", MOVIELENS_100K);
+    m.put("ml-dat", MOVIELENS_DAT);
+    m.put("ml-csv", MOVIELENS_CSV);
+    m.put("lastfm", LASTFM_USER_ARTISTS);
+    return Collections.unmodifiableMap(m);
+  }
 }

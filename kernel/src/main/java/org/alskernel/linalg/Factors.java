@@ -112,10 +112,4 @@ public final class Factors {
       throw new IllegalStateException("these factors have no bias column");
     }
   }
-
-  public Factors copy() {
-    Factors c = new Factors(rows, k, stride, biased);
-    System.arraycopy(data, 0, c.data, 0, data.length);
-    return c;
-  }
 }

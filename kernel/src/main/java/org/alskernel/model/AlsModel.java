@@ -71,9 +71,9 @@ public final class AlsModel {
           + items.size() + " items but the factors have " + factors.users() + " and "
           + factors.items());
     }
-    if (settings.factors() != factors.factors()) {
+    if (settings.factors() != factors.k()) {
       throw new IllegalArgumentException("settings say k = " + settings.factors()
-          + " but the factors have k = " + factors.factors());
+          + " but the factors have k = " + factors.k());
     }
     if (settings.variant().isBiased() != factors.hasBiases()) {
       throw new IllegalArgumentException("the " + settings.variant() + " variant "
@@ -104,7 +104,7 @@ public final class AlsModel {
     this.settings = settings;
     this.itemCounts = itemCounts == null ? null : itemCounts.clone();
     this.ops = VectorOpsProvider.get();
-    int k = factors.factors();
+    int k = factors.k();
     this.scoring = new Scoring(ops, factors.itemData(), factors.itemBiasData(), factors.items(), k);
     this.itemSimilarity = new Similarity(ops, factors.itemData(), factors.items(), k);
     this.userSimilarity = new Similarity(ops, factors.userData(), factors.users(), k);
@@ -168,7 +168,7 @@ public final class AlsModel {
   public float score(int user, int item) {
     checkIndex("user", user, userCount());
     checkIndex("item", item, itemCount());
-    return scoring.score(factors.userData(), user * factors.factors(), userConstant(user), item);
+    return scoring.score(factors.userData(), user * factors.k(), userConstant(user), item);
   }
 
   /** μ + β_u, the part of a biased model's prediction that is the same for every item. */
@@ -183,7 +183,7 @@ public final class AlsModel {
       throw new IllegalArgumentException(
           "output array of length " + out.length + " is shorter than the " + itemCount() + " items");
     }
-    scoring.scoreAll(factors.userData(), user * factors.factors(), userConstant(user), out);
+    scoring.scoreAll(factors.userData(), user * factors.k(), userConstant(user), out);
   }
 
   /** The n best items for {@code user}, nothing excluded. */
@@ -201,7 +201,7 @@ public final class AlsModel {
     checkN(n);
     Exclusions exclusions = new Exclusions(seen, excludeItems, userCount(), itemCount());
     TopN top = new TopN(Math.min(n, itemCount()));
-    exclusions.scoreInto(scoring, factors.userData(), user * factors.factors(),
+    exclusions.scoreInto(scoring, factors.userData(), user * factors.k(),
         userConstant(user), user, top);
     return drain(top, items);
   }
@@ -232,7 +232,7 @@ public final class AlsModel {
       for (int j = c * BATCH_CHUNK; j < end; j++) {
         top.reset(capacity);
         int u = userIndices[j];
-        exclusions.scoreInto(scoring, factors.userData(), u * factors.factors(),
+        exclusions.scoreInto(scoring, factors.userData(), u * factors.k(),
             userConstant(u), u, top);
         results[j] = drain(top, items);
       }
@@ -331,8 +331,8 @@ public final class AlsModel {
   }
 
   private void checkVector(float[] v) {
-    if (v == null || v.length != factors.factors()) {
-      throw new IllegalArgumentException("user vector must have length k = " + factors.factors()
+    if (v == null || v.length != factors.k()) {
+      throw new IllegalArgumentException("user vector must have length k = " + factors.k()
           + ", got " + (v == null ? "null" : v.length));
     }
   }

@@ -86,7 +86,8 @@ public final class FactorModel {
     return globalMean + userBias(u) + itemBias(i) + score(u, i);
   }
 
-  public int factors() {
+  /** k, the length of every factor vector. */
+  public int k() {
     return k;
   }
 

@@ -31,7 +31,7 @@ public final class VectorOpsProvider {
 
   /** The Vector API implementation, if the module is readable (for tests and benchmarks). */
   public static Optional<VectorOps> vector() {
-    return vectorModuleReadable() == null ? Optional.of(VectorHolder.INSTANCE) : Optional.empty();
+    return whyVectorModuleUnusable() == null ? Optional.of(VectorHolder.INSTANCE) : Optional.empty();
   }
 
   private static final class Holder {
@@ -49,7 +49,7 @@ public final class VectorOpsProvider {
 
   private static VectorOps choose() {
     String mode = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
-    String problem = vectorModuleReadable();
+    String problem = whyVectorModuleUnusable();
     switch (mode) {
       case "scalar" -> {
         LOG.log(Level.INFO, "als-kernel SIMD: scalar kernels (forced by -D{0}=scalar)", PROPERTY);
@@ -78,8 +78,8 @@ public final class VectorOpsProvider {
     return ops;
   }
 
-  /** Null when the Vector API can be used, else the reason it cannot. */
-  private static String vectorModuleReadable() {
+  /** Why the Vector API cannot be used, or null when it can. */
+  private static String whyVectorModuleUnusable() {
     Optional<Module> module = ModuleLayer.boot().findModule("jdk.incubator.vector");
     if (module.isEmpty()) {
       return "the module jdk.incubator.vector is not in the boot layer";

@@ -111,7 +111,7 @@ public final class ModelFile {
     ModelSettings s = model.settings();
     out.write(MAGIC);
     out.writeInt(VERSION);
-    out.writeInt(f.factors());
+    out.writeInt(f.k());
     out.writeInt(f.users());
     out.writeInt(f.items());
     out.writeByte(s.variant().ordinal());

@@ -1,6 +1,7 @@
 package org.alskernel.sweep;
 
 import org.alskernel.linalg.RowWorkspace;
+import org.alskernel.linalg.SystemSolver;
 import org.alskernel.simd.VectorOps;
 
 /**
@@ -23,6 +24,16 @@ public enum Solver {
     @Override
     double costPerRow(int k, int steps) {
       return k / 3.0 + 2.0; // factoring, and the λ and Gram terms
+    }
+
+    @Override
+    public long scratchFloats(int unknowns, int kp, int lanes) {
+      if (unknowns > SystemSolver.BATCHED_MAX_K) {
+        return 0; // one system at a time, in the workspace
+      }
+      // the batch: each lane's system and right-hand side, the interleaved copy, solutions
+      return lanes * ((long) kp * kp + kp) + lanes * ((long) unknowns * unknowns + kp)
+          + 2L * lanes * kp;
     }
 
     @Override
@@ -49,6 +60,11 @@ public enum Solver {
     @Override
     double costPerEntry(int k, int steps) {
       return 4.0 * (steps + 1) / k; // two neighbour products per pass
+    }
+
+    @Override
+    public long scratchFloats(int unknowns, int kp, int lanes) {
+      return 0; // the workspace's vectors only
     }
   };
 
@@ -93,4 +109,10 @@ public enum Solver {
 
   /** A stored entry's cost in units of k² flops. */
   abstract double costPerEntry(int k, int steps);
+
+  /**
+   * Floats of aligned scratch a worker's solver allocates beyond its {@link RowWorkspace}, for the
+   * memory check.
+   */
+  public abstract long scratchFloats(int unknowns, int kp, int lanes);
 }

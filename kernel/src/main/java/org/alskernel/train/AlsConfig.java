@@ -11,52 +11,12 @@ import org.alskernel.sweep.Solver;
 import org.alskernel.sweep.Weighting;
 
 /**
- * Settings of ALS training: which {@link AlsVariant} and its parameters. Immutable; made with
- * {@link #builder()}, which refuses bad values up front with a message naming the setting.
- *
- * @param factors k, the length of every factor vector (≥ 1)
- * @param lambda λ, the L2 regularisation (≥ 0; 0 is allowed but fails on rank-deficient rows)
- * @param alpha α, the confidence scale (≥ 0)
- * @param confidence how strength becomes confidence
- * @param epsilon ε of the log confidence (&gt; 0)
- * @param iterations full user+item sweeps (≥ 0)
- * @param seed seeds the initial factors: same seed, same model
- * @param threads worker threads when no pool is given (≥ 1); results do not depend on it
- * @param pool a pool to run on instead of creating one (null: the trainer makes one of {@code threads})
- * @param initScale standard deviation of the Gaussian initial factors (&gt; 0)
- * @param computeLoss whether to evaluate the full objective after every iteration for the listener
- * @param listener called after every iteration; may stop training (null: none)
- * @param variant which model of the family: implicit (default) or explicit, plain or biased
- * @param lambdaScaledByCount ALS-WR: each row's λ is λ·(its number of stored entries), as in Spark
- *     MLlib; else λ for every row
- * @param weighting the rating weights of the explicit variants (uniform for implicit ones)
- * @param ratingScale the declared range of explicit ratings (null: none); training refuses a rating
- *     outside it
- * @param solver how each row's system is solved: exactly (Cholesky, the default) or by a few warm-started
- *     conjugate-gradient steps
- * @param cgSteps conjugate-gradient steps per row and sweep (≥ 1; used by {@link
- *     Solver#CONJUGATE_GRADIENT} only)
+ * Settings of ALS training: the {@link Equation} its rows solve (which {@link AlsVariant} and its
+ * parameters) and how the training runs (iterations, seed, threads, initial scale, solver, listener).
+ * Immutable; made with {@link #builder()}, which refuses bad values up front with a message naming
+ * the setting.
  */
-public record AlsConfig(
-    int factors,
-    float lambda,
-    float alpha,
-    Confidence confidence,
-    float epsilon,
-    int iterations,
-    long seed,
-    int threads,
-    ForkJoinPool pool,
-    float initScale,
-    boolean computeLoss,
-    IterationListener listener,
-    AlsVariant variant,
-    boolean lambdaScaledByCount,
-    ExplicitWeighting weighting,
-    RatingScale ratingScale,
-    Solver solver,
-    int cgSteps) {
-
+public final class AlsConfig {
   /** Longest factor vector accepted ({@link Equation#MAX_FACTORS}). */
   public static final int MAX_FACTORS = Equation.MAX_FACTORS;
 
@@ -66,44 +26,155 @@ public record AlsConfig(
   /** Default conjugate-gradient steps per row and sweep, as in the {@code implicit} library. */
   public static final int DEFAULT_CG_STEPS = 3;
 
-  public AlsConfig {
-    if (weighting == null) {
+  private final Equation equation;
+  private final ExplicitWeighting weighting;
+  private final int iterations;
+  private final long seed;
+  private final int threads;
+  private final ForkJoinPool pool;
+  private final float initScale;
+  private final boolean computeLoss;
+  private final IterationListener listener;
+  private final Solver solver;
+  private final int cgSteps;
+
+  private AlsConfig(Builder b) {
+    if (b.weighting == null) {
       throw new IllegalArgumentException("weighting must not be null (use ExplicitWeighting.uniform())");
     }
     // the equation's own rules (k, λ, α, confidence, ε, variant, weighting, rating scale)
-    new Equation(variant, factors, lambda, lambdaScaledByCount, alpha, confidence, epsilon,
-        Weighting.of(weighting), ratingScale);
-    if (iterations < 0) {
-      throw new IllegalArgumentException("iterations must be ≥ 0, got " + iterations);
+    this.equation = new Equation(b.variant, b.factors, b.lambda, b.lambdaScaledByCount, b.alpha,
+        b.confidence, b.epsilon, Weighting.of(b.weighting), b.ratingScale);
+    if (b.iterations < 0) {
+      throw new IllegalArgumentException("iterations must be ≥ 0, got " + b.iterations);
     }
-    if (pool == null && (threads < 1 || threads > MAX_THREADS)) {
+    if (b.pool == null && (b.threads < 1 || b.threads > MAX_THREADS)) {
       throw new IllegalArgumentException(
-          "threads must be in [1, " + MAX_THREADS + "], got " + threads);
+          "threads must be in [1, " + MAX_THREADS + "], got " + b.threads);
     }
-    if (!(initScale > 0f) || !Float.isFinite(initScale)) {
-      throw new IllegalArgumentException("initScale must be a finite number > 0, got " + initScale);
+    if (!(b.initScale > 0f) || !Float.isFinite(b.initScale)) {
+      throw new IllegalArgumentException("initScale must be a finite number > 0, got " + b.initScale);
     }
-    if (solver == null) {
+    if (b.solver == null) {
       throw new IllegalArgumentException("solver must not be null");
     }
-    if (cgSteps < 1) {
-      throw new IllegalArgumentException("cgSteps must be ≥ 1, got " + cgSteps);
+    if (b.cgSteps < 1) {
+      throw new IllegalArgumentException("cgSteps must be ≥ 1, got " + b.cgSteps);
     }
-    if (computeLoss && variant == AlsVariant.IMPLICIT_BIASED) {
+    if (b.computeLoss && b.variant == AlsVariant.IMPLICIT_BIASED) {
       throw new IllegalArgumentException("computeLoss is not available for the IMPLICIT_BIASED"
           + " variant (its objective has no Gram shortcut in the kernel yet)");
     }
+    this.weighting = b.weighting;
+    this.iterations = b.iterations;
+    this.seed = b.seed;
+    this.threads = b.threads;
+    this.pool = b.pool;
+    this.initScale = b.initScale;
+    this.computeLoss = b.computeLoss;
+    this.listener = b.listener;
+    this.solver = b.solver;
+    this.cgSteps = b.cgSteps;
+  }
+
+  /** The per-row equation these settings train. */
+  public Equation equation() {
+    return equation;
+  }
+
+  /** k, the length of every factor vector. */
+  public int factors() {
+    return equation.factors();
+  }
+
+  /** λ, the L2 regularisation (0 is allowed for implicit variants but fails on rank-deficient rows). */
+  public float lambda() {
+    return equation.lambda();
+  }
+
+  /** α, the confidence scale. */
+  public float alpha() {
+    return equation.alpha();
+  }
+
+  /** How strength becomes confidence. */
+  public Confidence confidence() {
+    return equation.confidence();
+  }
+
+  /** ε of the log confidence. */
+  public float epsilon() {
+    return equation.epsilon();
+  }
+
+  /** Which model of the family: implicit (default) or explicit, plain or biased. */
+  public AlsVariant variant() {
+    return equation.variant();
+  }
+
+  /** ALS-WR: each row's λ is λ·(its number of stored entries), as in Spark MLlib. */
+  public boolean lambdaScaledByCount() {
+    return equation.lambdaScaledByCount();
+  }
+
+  /** The declared range of explicit ratings (null: none); training refuses a rating outside it. */
+  public RatingScale ratingScale() {
+    return equation.ratingScale();
+  }
+
+  /** The rating weights of the explicit variants, with their data (uniform for implicit ones). */
+  public ExplicitWeighting weighting() {
+    return weighting;
+  }
+
+  /** Full user+item sweeps. */
+  public int iterations() {
+    return iterations;
+  }
+
+  /** Seeds the initial factors: same seed, same model. */
+  public long seed() {
+    return seed;
+  }
+
+  /** Worker threads when no pool is given; results do not depend on it. */
+  public int threads() {
+    return threads;
+  }
+
+  /** A pool to run on instead of creating one (null: the trainer makes one of {@link #threads}). */
+  public ForkJoinPool pool() {
+    return pool;
+  }
+
+  /** Standard deviation of the Gaussian initial factors. */
+  public float initScale() {
+    return initScale;
+  }
+
+  /** Whether to evaluate the full objective after every iteration for the listener. */
+  public boolean computeLoss() {
+    return computeLoss;
+  }
+
+  /** Called after every iteration; may stop training (null: none). */
+  public IterationListener listener() {
+    return listener;
+  }
+
+  /** How each row's system is solved (a {@link Solver}). */
+  public Solver solver() {
+    return solver;
+  }
+
+  /** Steps per row and sweep of an iterative solver. */
+  public int cgSteps() {
+    return cgSteps;
   }
 
   /** What a model trained with these settings records of them. */
   public ModelSettings modelSettings() {
     return new ModelSettings(equation(), iterations, seed);
-  }
-
-  /** The per-row equation these settings train. */
-  public Equation equation() {
-    return new Equation(variant, factors, lambda, lambdaScaledByCount, alpha, confidence, epsilon,
-        Weighting.of(weighting), ratingScale);
   }
 
   public static Builder builder() {
@@ -243,9 +314,7 @@ public record AlsConfig(
     }
 
     public AlsConfig build() {
-      return new AlsConfig(factors, lambda, alpha, confidence, epsilon, iterations, seed, threads,
-          pool, initScale, computeLoss, listener, variant, lambdaScaledByCount, weighting,
-          ratingScale, solver, cgSteps);
+      return new AlsConfig(this);
     }
   }
 }

@@ -220,18 +220,6 @@ public final class AlsSession implements AutoCloseable {
     }
   }
 
-  /** Replaces the user factors (dense, row-major, stride k). */
-  public void setUserFactors(float[] dense) {
-    users.setFromDense(dense);
-    userGram = null;
-  }
-
-  /** Replaces the user biases (biased variants). */
-  public void setUserBiases(float[] biases) {
-    users.setBiases(biases);
-    userGram = null;
-  }
-
   /** Replaces the item biases (biased variants). */
   public void setItemBiases(float[] biases) {
     items.setBiases(biases);

@@ -7,9 +7,7 @@ import org.alskernel.data.CsrMatrix;
 import org.alskernel.linalg.AlignedFloats;
 import org.alskernel.linalg.Cholesky;
 import org.alskernel.linalg.RowWorkspace;
-import org.alskernel.linalg.SystemSolver;
 import org.alskernel.sweep.ExplicitWeighting;
-import org.alskernel.sweep.Solver;
 
 /**
  * Refuses, before anything is allocated, a fit that cannot complete in this JVM's heap. The estimate
@@ -95,18 +93,16 @@ final class MemoryCheck {
     return blocks * heapBytes((long) kp * kp, WORD) + 2 * heapBytes((long) kp * kp, WORD);
   }
 
-  /** One worker's scratch: its {@link RowWorkspace} and, for Cholesky, its batch. */
+  /** One worker's scratch: its {@link RowWorkspace} and what its solver adds (Cholesky's batch). */
   private static long workerScratch(AlsConfig config, int kp, int lanes) {
     long bytes = allocatedBytes(2 * RowWorkspace.BATCH * kp);
     bytes += heapBytes((long) kp * kp, WORD) + 6 * heapBytes(kp, WORD)
         + heapBytes(Cholesky.scratchSize(kp), WORD) + heapBytes(Math.max(RowWorkspace.BATCH, kp), WORD)
         + 4 * heapBytes(RowWorkspace.BATCH, WORD);
     int dim = config.variant().isBiased() ? config.factors() + 1 : config.factors();
-    if (config.solver() == Solver.CHOLESKY && dim <= SystemSolver.BATCHED_MAX_K) {
-      long kpad = kp; // the padded stride of dim unknowns is at most kp
-      long batch = lanes * ((long) kp * kp + kp) + lanes * ((long) dim * dim + kpad)
-          + 2L * lanes * kpad;
-      bytes += allocatedBytes((int) Math.min(Integer.MAX_VALUE - 64, batch));
+    long extra = config.solver().scratchFloats(dim, kp, lanes);
+    if (extra > 0) {
+      bytes += allocatedBytes((int) Math.min(Integer.MAX_VALUE - 64, extra));
     }
     return bytes;
   }

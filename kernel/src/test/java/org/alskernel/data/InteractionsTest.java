@@ -32,6 +32,23 @@ class InteractionsTest {
   }
 
   @Test
+  void atLeastKeepsEntriesAndIdsAndBinarySetsOne() {
+    Interactions x = new Interactions(ids(10, 20), ids(7, 8, 9), new int[] {0, 1, 0, 1},
+        new int[] {0, 1, 2, 2}, new float[] {5f, 3f, 4f, 1f}, new long[] {1, 2, 3, 4});
+    Interactions liked = x.atLeast(4f).binary();
+    assertEquals(2, liked.size());
+    assertEquals(x.users(), liked.users());
+    assertEquals(x.items(), liked.items());
+    assertEquals(0, liked.itemIndex()[0]);
+    assertEquals(2, liked.itemIndex()[1]);
+    assertEquals(1f, liked.value()[0]);
+    assertEquals(1f, liked.value()[1]);
+    assertEquals(3L, liked.timestamp()[1]);
+    assertEquals(4f, x.atLeast(4f).value()[1]);
+    assertThrows(IllegalArgumentException.class, () -> x.atLeast(Float.NaN));
+  }
+
+  @Test
   void refusesInconsistentArrays() {
     assertThrows(IllegalArgumentException.class, () -> new Interactions(
         ids(1), ids(1), new int[] {0}, new int[] {0, 0}, new float[] {1f}, null));

@@ -202,7 +202,7 @@ class ModelFileTest {
 
   /** A version 1 file written byte by byte from the layout docs/model-format.md gives for it. */
   private static byte[] versionOne(AlsModel m) {
-    int k = m.factors().factors();
+    int k = m.factors().k();
     int users = m.userCount();
     int items = m.itemCount();
     ByteBuffer b = ByteBuffer.allocate(ModelFile.HEADER_BYTES_V1 + 8 * (users + items)

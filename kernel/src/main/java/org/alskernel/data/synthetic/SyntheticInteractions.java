@@ -117,11 +117,6 @@ public final class SyntheticInteractions {
     return shape(138_493, 26_744, 20_000_263).generate(seed);
   }
 
-  /** Last.fm 360K's shape: 358,868 users x 292,385 artists, 17,559,530 entries; default skew. */
-  public static CsrMatrix lastFm360kShape(long seed) {
-    return shape(358_868, 292_385, 17_559_530).generate(seed);
-  }
-
   /** The benchmark matrix: 100,000 x 20,000 with 5,000,000 entries, values 1..10, default skew. */
   public static CsrMatrix benchmark100k(long seed) {
     return shape(100_000, 20_000, 5_000_000).values(1, 10).generate(seed);
