@@ -1,8 +1,8 @@
 /**
  * als-kernel: implicit-feedback ALS and its explicit, weighted and biased relatives on the JVM.
  *
- * <p>The API packages are exported, and with them the kernels' packages ({@code simd}, {@code
- * linalg}, {@code parallel}) that the public block sweep takes its inputs from. {@code
+ * <p>The API packages are exported, with the packages whose types a block of the public block sweep
+ * is made of ({@code linalg}, {@code parallel}); the SIMD kernels ({@code simd}) stay inside. {@code
  * jdk.incubator.vector} is optional ({@code requires static}): run with {@code --add-modules jdk.incubator.vector} to get the SIMD path; without it the
  * kernel logs a warning and uses its scalar implementation.
  */
@@ -13,7 +13,6 @@ module org.alskernel {
   exports org.alskernel.data;
   exports org.alskernel.data.synthetic;
   exports org.alskernel.parallel;
-  exports org.alskernel.simd;
   exports org.alskernel.linalg;
   exports org.alskernel.io;
   exports org.alskernel.sweep;

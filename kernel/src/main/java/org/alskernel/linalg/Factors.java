@@ -1,5 +1,7 @@
 package org.alskernel.linalg;
 
+import org.alskernel.simd.VectorOpsProvider;
+
 /**
  * A factor matrix (one side of the model) as the kernels use it: {@code rows} vectors of length
  * {@code k}, row-major in one float array with row stride {@code stride ≥ width()}, row r from
@@ -26,6 +28,14 @@ public final class Factors {
   public final float[] data;
   /** Where row 0 starts in {@link #data}. */
   public final int offset;
+
+  /**
+   * The row stride the kernels this JVM uses want for k factors (biased: k + 2 columns), the
+   * {@code stride} to make factor matrices with.
+   */
+  public static int stride(int k, boolean biased) {
+    return VectorOpsProvider.get().paddedStride(biased ? k + 2 : k);
+  }
 
   /** Plain factors: columns [0, k) in use. */
   public Factors(int rows, int k, int stride) {

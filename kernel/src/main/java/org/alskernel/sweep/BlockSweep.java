@@ -10,6 +10,7 @@ import org.alskernel.linalg.RowProblem;
 import org.alskernel.linalg.RowWorkspace;
 import org.alskernel.parallel.ParallelRunner;
 import org.alskernel.simd.VectorOps;
+import org.alskernel.simd.VectorOpsProvider;
 
 /**
  * Solves a block of rows against the other side's fixed factors: what one half-sweep does, for any
@@ -18,7 +19,7 @@ import org.alskernel.simd.VectorOps;
  * that weights and messages see the right rows) and the Gram terms it aggregated.
  *
  * <pre>{@code
- * BlockSweep sweep = new BlockSweep(ops, runner, Solver.CHOLESKY, 1, kp, true);
+ * BlockSweep sweep = new BlockSweep(runner, Solver.CHOLESKY, 1, kp, true);
  * sweep.solve(new RowProblem(terms, slice, rowIds, gram, gramRhs, items), current, out, () -> false);
  * }</pre>
  *
@@ -44,6 +45,14 @@ public final class BlockSweep {
   private final CsrMatrix[] chunkedRows = new CsrMatrix[2];
   private final int[] chunkedK = new int[2];
   private final int[][] chunkStart = new int[2][];
+
+  /**
+   * A sweep with the kernels {@link VectorOpsProvider#get()} chose for this JVM; see {@link
+   * #BlockSweep(VectorOps, ParallelRunner, Solver, int, int, boolean)}.
+   */
+  public BlockSweep(ParallelRunner runner, Solver solver, int steps, int kp, boolean aligned) {
+    this(VectorOpsProvider.get(), runner, solver, steps, kp, aligned);
+  }
 
   /**
    * @param steps iterations per row of an iterative solver (≥ 1)

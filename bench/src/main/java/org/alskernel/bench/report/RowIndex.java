@@ -25,8 +25,9 @@ final class RowIndex {
 
   /** The row of {@code benchmark} with exactly these params, or null. */
   SummaryRow find(String benchmark, Map<String, String> params) {
-    return byKey.get(new SummaryRow(benchmark, new TreeMap<>(params), "", 0, 0, 0, "", 0, 0,
-        Estimate.of(0, 0), 0, "", 0).key());
+    return byKey.get(new SummaryRow(benchmark, new TreeMap<>(params), "", 0,
+        new SummaryRow.Score(0, 0, ""), 0, new SummaryRow.Speed(0, Estimate.of(0, 0), 0, ""), 0)
+        .key());
   }
 
   SummaryRow find(String benchmark, String... keyValues) {

@@ -32,9 +32,10 @@ final class Summary {
       // JMH threads each do one op per secondsPerOp; a parallel sweep does its threads inside one op
       double gflops = flops * r.threads() / seconds / 1e9;
       double relErr = Math.abs(r.scoreError() / r.score());
-      plain.add(new SummaryRow(r.shortName(), r.params(), r.mode(), workThreads(r, cores), r.score(),
-          r.scoreError(), r.unit(), seconds, flops, Estimate.of(gflops, gflops * relErr), Double.NaN,
-          "", r.allocBytesPerOp()));
+      plain.add(new SummaryRow(r.shortName(), r.params(), r.mode(), workThreads(r, cores),
+          new SummaryRow.Score(r.score(), r.scoreError(), r.unit()), seconds,
+          new SummaryRow.Speed(flops, Estimate.of(gflops, gflops * relErr), Double.NaN, ""),
+          r.allocBytesPerOp()));
     }
     plain.addAll(sparkIterations(plain, machine));
     Peaks peaks = Peaks.from(plain);
@@ -42,9 +43,9 @@ final class Summary {
     for (SummaryRow r : plain) {
       Peaks.Reference ref = peaks.forThreads(r.threads());
       double pct = ref == null ? Double.NaN : 100 * r.gflops().value() / ref.gflops();
-      out.add(new SummaryRow(r.benchmark(), r.params(), r.mode(), r.threads(), r.score(),
-          r.scoreError(), r.unit(), r.secondsPerOp(), r.flopsPerOp(), r.gflops(), pct,
-          ref == null ? "" : ref.name(), r.allocBytesPerOp()));
+      out.add(new SummaryRow(r.benchmark(), r.params(), r.mode(), r.threads(), r.measured(),
+          r.secondsPerOp(), new SummaryRow.Speed(r.flopsPerOp(), r.gflops(), pct,
+              ref == null ? "" : ref.name()), r.allocBytesPerOp()));
     }
     return out;
   }
@@ -73,9 +74,9 @@ final class Summary {
       double score = seconds * unitsPerSecond;
       double flops = Flops.perOp(SPARK_ITERATION, two.params(), machine);
       double gflops = flops / seconds / 1e9;
-      out.add(new SummaryRow(SPARK_ITERATION, two.params(), "derived", two.threads(), score, error,
-          two.unit(), seconds, flops, Estimate.of(gflops, gflops * Math.abs(error / score)), Double.NaN,
-          "", Double.NaN));
+      out.add(new SummaryRow(SPARK_ITERATION, two.params(), "derived", two.threads(),
+          new SummaryRow.Score(score, error, two.unit()), seconds, new SummaryRow.Speed(flops,
+              Estimate.of(gflops, gflops * Math.abs(error / score)), Double.NaN, ""), Double.NaN));
     }
     return out;
   }
@@ -114,9 +115,10 @@ final class Summary {
       }
       String[] f = line.split("\t", -1);
       rows.add(new SummaryRow(f[0], parseParams(f[1]), f[2], Integer.parseInt(f[3]),
-          Double.parseDouble(f[4]), Double.parseDouble(f[5]), f[6], Double.parseDouble(f[7]),
-          Double.parseDouble(f[8]), Estimate.of(Double.parseDouble(f[9]), Double.parseDouble(f[10])),
-          Double.parseDouble(f[11]), f[12], Double.parseDouble(f[13])));
+          new SummaryRow.Score(Double.parseDouble(f[4]), Double.parseDouble(f[5]), f[6]),
+          Double.parseDouble(f[7]), new SummaryRow.Speed(Double.parseDouble(f[8]),
+              Estimate.of(Double.parseDouble(f[9]), Double.parseDouble(f[10])),
+              Double.parseDouble(f[11]), f[12]), Double.parseDouble(f[13])));
     }
     return rows;
   }

@@ -9,15 +9,52 @@ import java.util.SortedMap;
  *     JMH result but derived from the two Spark fits (mode "derived", see Summary)
  * @param threads threads doing the work: JMH's threads, or for SweepBenchmark and SparkAlsBenchmark
  *     their {@code threads} param with "all" counted as the machine's logical cores
+ * @param measured JMH's score, its error and unit
  * @param secondsPerOp wall time of one operation of one JMH thread
- * @param gflops effective GFLOP/s of all JMH threads together, with the score's relative error
- * @param pctOfPeak gflops as a percentage of {@code peak}
- * @param peak which measured peak the percentage refers to, e.g. "floatOneThread"
+ * @param speed the effective flops and how they compare with the machine's peak
  * @param allocBytesPerOp gc.alloc.rate.norm, NaN when not measured
  */
 record SummaryRow(String benchmark, SortedMap<String, String> params, String mode, int threads,
-    double score, double scoreError, String unit, double secondsPerOp, double flopsPerOp,
-    Estimate gflops, double pctOfPeak, String peak, double allocBytesPerOp) {
+    Score measured, double secondsPerOp, Speed speed, double allocBytesPerOp) {
+
+  /** JMH's score with its error (99.9% half-width) and unit. */
+  record Score(double value, double error, String unit) {}
+
+  /**
+   * @param flopsPerOp effective floating-point operations of one op
+   * @param gflops effective GFLOP/s of all JMH threads together, with the score's relative error
+   * @param pctOfPeak gflops as a percentage of {@code peak}
+   * @param peak which measured peak the percentage refers to, e.g. "floatOneThread"
+   */
+  record Speed(double flopsPerOp, Estimate gflops, double pctOfPeak, String peak) {}
+
+  double score() {
+    return measured.value();
+  }
+
+  double scoreError() {
+    return measured.error();
+  }
+
+  String unit() {
+    return measured.unit();
+  }
+
+  double flopsPerOp() {
+    return speed.flopsPerOp();
+  }
+
+  Estimate gflops() {
+    return speed.gflops();
+  }
+
+  double pctOfPeak() {
+    return speed.pctOfPeak();
+  }
+
+  String peak() {
+    return speed.peak();
+  }
 
   String paramsText() {
     return JmhResult.paramsText(params);
@@ -29,7 +66,7 @@ record SummaryRow(String benchmark, SortedMap<String, String> params, String mod
 
   /** The time per op with the score's error carried over in proportion. */
   Estimate time() {
-    return Estimate.of(secondsPerOp, secondsPerOp * Math.abs(scoreError / score));
+    return Estimate.of(secondsPerOp, secondsPerOp * Math.abs(scoreError() / score()));
   }
 
   /** The key Compare matches folders on: short benchmark name and sorted params. */

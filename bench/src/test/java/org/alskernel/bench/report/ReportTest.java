@@ -105,8 +105,9 @@ class ReportTest {
 
   private static SummaryRow kernelRow(String k, double secondsPerOp, double bytesPerOp) {
     java.util.TreeMap<String, String> params = new java.util.TreeMap<>(Map.of("k", k.substring(2)));
-    return new SummaryRow("GramBenchmark.gram", params, "avgt", 1, secondsPerOp * 1e6, 0, "us/op",
-        secondsPerOp, 1, Estimate.of(1, 0), 1, "floatOneThread", bytesPerOp);
+    return new SummaryRow("GramBenchmark.gram", params, "avgt", 1,
+        new SummaryRow.Score(secondsPerOp * 1e6, 0, "us/op"), secondsPerOp,
+        new SummaryRow.Speed(1, Estimate.of(1, 0), 1, "floatOneThread"), bytesPerOp);
   }
 
   @Test
