@@ -3,7 +3,6 @@ package org.alskernel.model;
 import java.util.Arrays;
 import org.alskernel.data.CsrMatrix;
 import org.alskernel.linalg.AugmentedGram;
-import org.alskernel.linalg.EntryWeights;
 import org.alskernel.linalg.Factors;
 import org.alskernel.linalg.Gram;
 import org.alskernel.linalg.RowProblem;
@@ -12,7 +11,6 @@ import org.alskernel.parallel.ParallelRunner;
 import org.alskernel.simd.VectorOps;
 import org.alskernel.sweep.BlockSweep;
 import org.alskernel.sweep.ExplicitWeights;
-import org.alskernel.sweep.ImplicitWeights;
 import org.alskernel.sweep.Solver;
 import org.alskernel.sweep.Weighting;
 
@@ -92,21 +90,15 @@ final class FoldIn {
           + entryWeights.length + " weights");
     }
     Factors out = new Factors(1, k, items.stride, items.biased);
-    RowTerms terms = new RowTerms("user", gram == null ? 0f : 1f, settings.lambda(),
-        settings.lambdaScaledByCount(), weights(entryWeights));
+    RowTerms terms = settings.equation().rowTerms("user", settings.variant().isExplicit()
+        ? ExplicitWeights.forUserRow(settings.weighting().toExplicitWeighting(), itemCounts, mean,
+            entryWeights)
+        : null);
     new BlockSweep(ops, new ParallelRunner(null), Solver.CHOLESKY, 1, items.stride, false)
         .solve(new RowProblem(terms, row, null, gram, gramRhs, items), out, out, () -> false);
     int start = out.rowStart(0);
     return new UserVector(Arrays.copyOfRange(out.data, start, start + k),
         out.biased ? out.data[start + k] : 0f);
-  }
-
-  private EntryWeights weights(float[] entryWeights) {
-    if (!settings.variant().isExplicit()) {
-      return new ImplicitWeights(settings.confidence(), settings.alpha(), settings.epsilon());
-    }
-    return ExplicitWeights.forUserRow(settings.weighting().toExplicitWeighting(), itemCounts, mean,
-        entryWeights);
   }
 
   /** One user's row: sorted distinct item indices, their values and (or null) their weights. */

@@ -58,9 +58,9 @@ final class CholeskyRowSolver implements RowSolver {
     }
     int failed = batch.solve();
     if (failed >= 0) {
-      int r = laneRows[failed];
+      int pivot = batch.failedPivot(failed);
       batch.clear();
-      throw Solutions.notPositiveDefinite(problem, r, batch.failedPivot(failed));
+      throw Solutions.notPositiveDefinite(problem, laneRows[failed], pivot);
     }
     for (int lane = 0; lane < batch.size(); lane++) {
       batch.solution(lane, out.data, out.rowStart(laneRows[lane]));

@@ -1,5 +1,8 @@
 package org.alskernel.sweep;
 
+import org.alskernel.linalg.EntryWeights;
+import org.alskernel.linalg.RowTerms;
+
 /**
  * Which per-row equation a model solves (docs/math.md, "The family"): the variant and the settings
  * that make its terms. Training configurations and trained models both hold one, and its rules are
@@ -61,6 +64,22 @@ public record Equation(AlsVariant variant, int factors, float lambda, boolean la
       throw new IllegalArgumentException("ratingScale applies to the explicit variants only, not to "
           + variant);
     }
+  }
+
+  /** The implicit variants' entry terms w = c − 1, t = c·p (docs/math.md). */
+  public ImplicitWeights implicitWeights() {
+    return new ImplicitWeights(confidence, alpha, epsilon);
+  }
+
+  /**
+   * One side's terms: β = 1 with the implicit weights for the implicit variants, β = 0 with {@code
+   * explicitWeights} for the explicit ones (which depend on the side's data, so the caller makes
+   * them), λ and its scaling as set.
+   */
+  public RowTerms rowTerms(String side, EntryWeights explicitWeights) {
+    return variant.isExplicit()
+        ? new RowTerms(side, 0f, lambda, lambdaScaledByCount, explicitWeights)
+        : new RowTerms(side, 1f, lambda, lambdaScaledByCount, implicitWeights());
   }
 
   private static void requireNonNegative(String name, float value) {

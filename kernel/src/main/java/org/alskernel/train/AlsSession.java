@@ -5,7 +5,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.BooleanSupplier;
 import org.alskernel.data.CsrMatrix;
 import org.alskernel.linalg.AugmentedGram;
-import org.alskernel.linalg.EntryWeights;
 import org.alskernel.linalg.Factors;
 import org.alskernel.linalg.Gram;
 import org.alskernel.linalg.RowProblem;
@@ -16,6 +15,7 @@ import org.alskernel.simd.VectorOps;
 import org.alskernel.simd.VectorOpsProvider;
 import org.alskernel.sweep.AlsVariant;
 import org.alskernel.sweep.BlockSweep;
+import org.alskernel.sweep.Equation;
 import org.alskernel.sweep.ExplicitObjective;
 import org.alskernel.sweep.ExplicitWeights;
 import org.alskernel.sweep.ImplicitObjective;
@@ -93,29 +93,16 @@ public final class AlsSession implements AutoCloseable {
     MemoryCheck.requireFits(userItems, config, kp, ops.lanes(), workers);
     this.itemUsers = userItems.transpose();
     this.mean = variant == AlsVariant.EXPLICIT_BIASED ? meanOf(userItems) : 0f;
-    EntryWeights userWeights;
-    EntryWeights itemWeights;
-    float beta;
-    if (variant.isExplicit()) {
-      this.implicitWeights = null;
-      this.explicitWeights = ExplicitWeights.forSides(config.weighting(), userItems, itemUsers, mean);
-      userWeights = explicitWeights[0];
-      itemWeights = explicitWeights[1];
-      beta = 0f;
-    } else {
-      this.implicitWeights = new ImplicitWeights(config.confidence(), config.alpha(), config.epsilon());
-      this.explicitWeights = null;
-      userWeights = implicitWeights;
-      itemWeights = implicitWeights;
-      beta = 1f;
-    }
+    Equation equation = config.equation();
+    this.explicitWeights = variant.isExplicit()
+        ? ExplicitWeights.forSides(config.weighting(), userItems, itemUsers, mean) : null;
+    this.userTerms = equation.rowTerms("user", explicitWeights == null ? null : explicitWeights[0]);
+    this.itemTerms = equation.rowTerms("item", explicitWeights == null ? null : explicitWeights[1]);
+    this.implicitWeights = variant.isExplicit() ? null : equation.implicitWeights();
     this.ownedPool =
         config.pool() == null && config.threads() > 1 ? new ForkJoinPool(config.threads()) : null;
     this.runner = new ParallelRunner(config.pool() != null ? config.pool() : ownedPool);
-    boolean scaled = config.lambdaScaledByCount();
     this.sweep = new BlockSweep(ops, runner, config.solver(), config.cgSteps(), kp, true);
-    this.userTerms = new RowTerms("user", beta, config.lambda(), scaled, userWeights);
-    this.itemTerms = new RowTerms("item", beta, config.lambda(), scaled, itemWeights);
     this.users = new Factors(userItems.rows(), k, kp, biased);
     this.items = new Factors(userItems.cols(), k, kp, biased);
     this.spareUsers = new Factors(userItems.rows(), k, kp, biased);

@@ -89,10 +89,7 @@ class BlockSweepTest {
       gram = Gram.of(ops, other, new ParallelRunner(null));
       rhs = AugmentedGram.augmentInPlace(gram, other);
     }
-    EntryWeights weights = explicit ? explicitWeights
-        : new ImplicitWeights(config.confidence(), config.alpha(), config.epsilon());
-    RowTerms terms = new RowTerms(side, explicit ? 0f : 1f, config.lambda(),
-        config.lambdaScaledByCount(), weights);
+    RowTerms terms = config.equation().rowTerms(side, explicitWeights);
     for (int blocks : new int[] {1, 3, 7}) {
       BlockSweep sweep = new BlockSweep(ops, new ParallelRunner(POOL), config.solver(),
           config.cgSteps(), other.stride, true);
