@@ -2,6 +2,7 @@ package org.alskernel.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.alskernel.data.Interactions;
@@ -11,6 +12,7 @@ import org.alskernel.eval.RankingEvaluator;
 import org.alskernel.eval.RankingMetrics;
 import org.alskernel.eval.Split;
 import org.alskernel.model.AlsModel;
+import org.alskernel.train.AlsConfig;
 import org.alskernel.train.AlsTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,45 +53,48 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin FormatOptions input;
   @Mixin TrainingOptions training;
+  @Mixin ResultOptions result;
   @Mixin CommonOptions common;
 
   @Override
   public Integer call() throws Exception {
-    var config = training.builder(spec);
+    AlsConfig.Builder config = training.builder(spec);
     TrainingOptions.require(spec, testFraction > 0 && testFraction < 1,
         "--test-fraction must be between 0 and 1, got " + testFraction);
     TrainingOptions.require(spec, leaveOut >= 1, "--leave-out must be >= 1, got " + leaveOut);
     TrainingOptions.require(spec, at >= 1, "--at must be >= 1, got " + at);
-    PrintWriter out = spec.commandLine().getOut();
-    Interactions data = DataReport.read(spec, input, file, out);
+    try (ResultOptions.Target target = result.open(spec, List.of(file))) {
+      evaluate(config, target, spec.commandLine().getErr());
+      target.commit();
+    }
+    return Cli.OK;
+  }
+
+  /** Messages go to {@code err}, so the result alone is on stdout or in {@code --out}. */
+  private void evaluate(AlsConfig.Builder config, ResultOptions.Target target, PrintWriter err)
+      throws Exception {
+    Interactions data = DataReport.read(spec, input, file, err);
 
     Split parts = split.apply(data, testFraction, leaveOut, training.seed);
-    out.println(String.format(Locale.ROOT, "split: %s: %,d train, %,d test",
+    err.println(String.format(Locale.ROOT, "split: %s: %,d train, %,d test",
         split.describe(testFraction, leaveOut, training.seed), parts.train().size(), parts.test().size()));
     if (parts.test().size() == 0) {
       throw new Failure("the split left no test entries; hold out more");
     }
-    out.println("training: " + training.describe());
+    err.println("training: " + training.describe());
     long start = System.nanoTime();
     AlsModel model = new AlsTrainer(config.build()).fit(parts.train());
-    out.println(String.format(Locale.ROOT, "trained in %.1f s", (System.nanoTime() - start) / 1e9));
+    err.println(String.format(Locale.ROOT, "trained in %.1f s", (System.nanoTime() - start) / 1e9));
 
     RankingMetrics als = RankingEvaluator.evaluate(Ranker.of(model), parts, at);
     RankingMetrics pop = RankingEvaluator.evaluate(PopularityRanker.fit(parts.train().toCsr()), parts, at);
-    out.println();
-    TextTable table = new TextTable("model", "precision@" + at, "recall@" + at, "MAP@" + at,
+    err.println(String.format(Locale.ROOT, "%,d users with held-out items", als.users()));
+    ResultWriter out = target.result("model", "precision@" + at, "recall@" + at, "MAP@" + at,
         "nDCG@" + at, "AUC");
-    table.row(cells("ALS", als)).row(cells("popularity", pop)).print(out);
-    out.println(String.format(Locale.ROOT, "(%,d users with held-out items)", als.users()));
-    return Cli.OK;
+    out.row(cells("ALS", als)).row(cells("popularity", pop)).finish();
   }
 
-  private static String[] cells(String name, RankingMetrics m) {
-    return new String[] {name, num(m.precision()), num(m.recall()), num(m.map()), num(m.ndcg()),
-        num(m.auc())};
-  }
-
-  private static String num(double v) {
-    return String.format(Locale.ROOT, "%.4f", v);
+  private static Object[] cells(String name, RankingMetrics m) {
+    return new Object[] {name, m.precision(), m.recall(), m.map(), m.ndcg(), m.auc()};
   }
 }

@@ -17,21 +17,25 @@ final class Progress implements IterationListener {
 
   private final PrintWriter out;
   private final int total;
+  private final boolean withLoss;
   private final boolean bar;
   private final List<Double> losses = new ArrayList<>();
   private int lastWidth;
 
-  Progress(PrintWriter out, int total, boolean bar) {
+  /** {@code withLoss}: whether the training computes the loss (else only the time is shown). */
+  Progress(PrintWriter out, int total, boolean withLoss, boolean bar) {
     this.out = out;
     this.total = total;
+    this.withLoss = withLoss;
     this.bar = bar;
   }
 
   @Override
   public boolean onIteration(IterationEvent e) {
     losses.add(e.loss());
-    String status = String.format(Locale.ROOT, "%d/%d loss %.3e %.1f s",
-        e.iteration(), total, e.loss(), e.elapsedNanos() / 1e9);
+    String loss = withLoss ? String.format(Locale.ROOT, " loss %.3e", e.loss()) : "";
+    String status = String.format(Locale.ROOT, "%d/%d%s %.1f s",
+        e.iteration(), total, loss, e.elapsedNanos() / 1e9);
     if (bar) {
       int filled = (int) ((long) BAR_WIDTH * e.iteration() / total);
       String line = "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + status;

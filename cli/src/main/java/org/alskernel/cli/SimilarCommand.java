@@ -1,9 +1,7 @@
 package org.alskernel.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.alskernel.model.AlsModel;
 import org.alskernel.model.Scored;
@@ -31,6 +29,7 @@ final class SimilarCommand implements Callable<Integer> {
   @Option(names = "-n", paramLabel = "N", defaultValue = "10", description = "how many (default: ${DEFAULT-VALUE})")
   int n;
 
+  @Mixin ResultOptions result;
   @Mixin CommonOptions common;
 
   static final class Target {
@@ -44,8 +43,14 @@ final class SimilarCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TrainingOptions.require(spec, n >= 1, "-n must be >= 1, got " + n);
-    PrintWriter out = spec.commandLine().getOut();
-    AlsModel m = ModelFile.load(model);
+    try (ResultOptions.Target destination = result.open(spec, List.of(model))) {
+      write(destination, ModelFile.load(model));
+      destination.commit();
+    }
+    return Cli.OK;
+  }
+
+  private void write(ResultOptions.Target destination, AlsModel m) {
     List<Scored> nearest;
     String kind;
     if (target.item != null) {
@@ -55,11 +60,10 @@ final class SimilarCommand implements Callable<Integer> {
       kind = "user";
       nearest = m.similarUsers(ModelIds.require(m.users(), target.user, "user", model), n);
     }
-    TextTable table = new TextTable(kind, "cosine");
+    ResultWriter out = destination.result(kind, "cosine");
     for (Scored s : nearest) {
-      table.row(s.id(), String.format(Locale.ROOT, "%.4f", s.score()));
+      out.row(s.id(), s.score());
     }
-    table.print(out);
-    return Cli.OK;
+    out.finish();
   }
 }

@@ -50,17 +50,19 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     AlsConfig.Builder config = training.builder(spec);
+    TrainingOptions.require(spec, chart == null || training.hasLoss(),
+        "--chart needs the loss, which the kernel does not compute for --variant implicit-biased");
     List<Path> outputs = chart == null ? List.of(model) : List.of(model, chart);
     // Every output is checked and staged before the file is read, so a bad path fails at once, and
     // the targets are replaced only when all of them are written.
     try (OutputFiles staged = OutputFiles.prepare(List.of(file), outputs)) {
       PrintWriter out = spec.commandLine().getOut();
       Interactions data = DataReport.read(spec, input, file, out);
-      Progress progress = new Progress(out, training.iterations, terminal && !plain);
+      Progress progress = new Progress(out, training.iterations, training.hasLoss(), terminal && !plain);
       out.println("training: " + training.describe());
       AlsModel trained;
       try {
-        trained = new AlsTrainer(config.computeLoss(true).listener(progress).build()).fit(data);
+        trained = new AlsTrainer(config.computeLoss(training.hasLoss()).listener(progress).build()).fit(data);
       } finally {
         progress.finish();
       }

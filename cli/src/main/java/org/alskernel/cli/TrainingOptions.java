@@ -1,11 +1,14 @@
 package org.alskernel.cli;
 
 import java.util.Locale;
+import org.alskernel.sweep.AlsVariant;
 import org.alskernel.sweep.Solver;
 import org.alskernel.train.AlsConfig;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The ALS settings shared by {@code train} and {@code evaluate}. They are checked here, before any
@@ -16,16 +19,26 @@ final class TrainingOptions {
       description = "latent factors (default: ${DEFAULT-VALUE})")
   int factors;
 
-  @Option(names = "--lambda", paramLabel = "L", defaultValue = Defaults.LAMBDA,
-      description = "regularisation (default: ${DEFAULT-VALUE})")
-  float lambda;
+  @Option(names = "--variant", paramLabel = "NAME", defaultValue = "implicit",
+      converter = VariantConverter.class, completionCandidates = VariantNames.class,
+      description = "${COMPLETION-CANDIDATES}: implicit feedback (every pair counts) or ratings"
+          + " (only the stored entries), each optionally with user and item biases (default:"
+          + " ${DEFAULT-VALUE})")
+  AlsVariant variant;
 
-  @Option(names = "--alpha", paramLabel = "A", defaultValue = Defaults.ALPHA,
-      description = "confidence slope: c = 1 + alpha * r (default: ${DEFAULT-VALUE})")
-  float alpha;
+  @Option(names = "--lambda", paramLabel = "L",
+      description = "regularisation (default: " + Defaults.IMPLICIT_LAMBDA + " for the implicit"
+          + " variants, " + Defaults.EXPLICIT_LAMBDA + " for the explicit ones)")
+  Float lambda;
+
+  @Option(names = "--alpha", paramLabel = "A",
+      description = "implicit variants: confidence slope, c = 1 + alpha * r (default: "
+          + Defaults.ALPHA + ")")
+  Float alpha;
 
   @Option(names = "--log-confidence", paramLabel = "EPS",
-      description = "use c = 1 + alpha * log(1 + r / EPS) instead, for counts such as plays")
+      description = "implicit variants: c = 1 + alpha * log(1 + r / EPS) instead, for counts such as"
+          + " plays")
   Float logEpsilon;
 
   @Option(names = "--iterations", paramLabel = "N", defaultValue = "15",
@@ -56,8 +69,11 @@ final class TrainingOptions {
     require(spec, iterations >= 1, "--iterations must be >= 1, got " + iterations);
     require(spec, solver == null || Solver.labels().contains(solver.toLowerCase(Locale.ROOT)),
         "--solver must be one of " + String.join(", ", Solver.labels()) + ", got " + solver);
-    AlsConfig.Builder b = AlsConfig.builder()
-        .factors(factors).lambda(lambda).alpha(alpha).iterations(iterations).seed(seed);
+    require(spec, !variant.isExplicit() || (alpha == null && logEpsilon == null),
+        (alpha != null ? "--alpha" : "--log-confidence") + " applies to the implicit variants only,"
+            + " not to --variant " + variant.label());
+    AlsConfig.Builder b = AlsConfig.builder().variant(variant)
+        .factors(factors).lambda(lambda()).alpha(alpha()).iterations(iterations).seed(seed);
     if (logEpsilon != null) b.logConfidence(logEpsilon);
     if (threads != null) b.threads(threads);
     if (solver != null) b.solver(Solver.byLabel(solver));
@@ -72,16 +88,52 @@ final class TrainingOptions {
     return b;
   }
 
+  /** Whether the kernel can report this variant's loss (the biased implicit objective it cannot). */
+  boolean hasLoss() {
+    return variant != AlsVariant.IMPLICIT_BIASED;
+  }
+
+  float lambda() {
+    return lambda != null ? lambda
+        : Float.parseFloat(variant.isExplicit() ? Defaults.EXPLICIT_LAMBDA : Defaults.IMPLICIT_LAMBDA);
+  }
+
+  float alpha() {
+    return alpha != null ? alpha : Float.parseFloat(Defaults.ALPHA);
+  }
+
   /** One line describing the settings, for the report of a run. */
   String describe() {
-    String confidence = logEpsilon == null ? "linear confidence" : "log confidence (eps " + logEpsilon + ")";
+    String confidence = variant.isExplicit() ? ""
+        : ", alpha = " + alpha() + ", "
+            + (logEpsilon == null ? "linear confidence" : "log confidence (eps " + logEpsilon + ")");
     Solver chosen = solver != null ? Solver.byLabel(solver)
         : cgSteps != null ? Solver.CONJUGATE_GRADIENT : Solver.CHOLESKY;
     String solving = chosen == Solver.CHOLESKY ? ""
         : ", " + (chosen == Solver.CONJUGATE_GRADIENT ? "conjugate gradient" : chosen.label()) + " ("
             + (cgSteps == null ? AlsConfig.DEFAULT_CG_STEPS : cgSteps) + " steps)";
-    return "k = " + factors + ", lambda = " + lambda + ", alpha = " + alpha + ", " + confidence + ", "
-        + iterations + " iterations" + solving;
+    String kind = variant == AlsVariant.IMPLICIT ? "" : variant.label() + ", ";
+    return kind + "k = " + factors + ", lambda = " + lambda() + confidence + ", " + iterations
+        + " iterations" + solving;
+  }
+
+  /** The variants' names, from the kernel. */
+  static final class VariantNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return AlsVariant.labels().iterator();
+    }
+  }
+
+  static final class VariantConverter implements ITypeConverter<AlsVariant> {
+    @Override
+    public AlsVariant convert(String value) {
+      try {
+        return AlsVariant.byLabel(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   /** The solvers' names, from the kernel's registry. */
@@ -110,11 +162,12 @@ final class TrainingOptions {
 
   /**
    * The kernel's builder defaults (lambda 0.1, alpha 40) over-fit the small public sets; these are the
-   * values docs/quality.md chose by validation on ml-100k (lambda 100 also won on Last.fm), so a first
-   * run of the tool gives a fair model.
+   * values docs/quality.md chose by validation on ml-100k (lambda 100 also won on Last.fm; lambda 10
+   * for the biased explicit variant), so a first run of the tool gives a fair model.
    */
   static final class Defaults {
-    static final String LAMBDA = "100";
+    static final String IMPLICIT_LAMBDA = "100";
+    static final String EXPLICIT_LAMBDA = "10";
     static final String ALPHA = "20";
 
     private Defaults() {}

@@ -2,10 +2,12 @@ package org.alskernel.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** One run of the tool with captured streams. */
 record CliRun(int code, String out, String err) {
@@ -30,14 +32,18 @@ record CliRun(int code, String out, String err) {
   }
 
   /**
-   * Asserts a failure with {@code expected} as exit code and a single line on stderr that is not a
-   * stack trace.
+   * Asserts a failure with {@code expected} as exit code, stderr ending in one error line (starting
+   * with the command's name) and no stack trace. Messages a command printed before failing (what it
+   * read, its settings) may come before the error.
    */
   CliRun fails(int expected) {
     assertEquals(expected, code, () -> "exit code " + code + ", stdout:\n" + out + "\nstderr:\n" + err);
     assertFalse(err.contains("Exception"), () -> "exception name on stderr:\n" + err);
     assertFalse(err.contains("\tat "), () -> "stack trace on stderr:\n" + err);
-    assertEquals(1, err.strip().lines().count(), () -> "not one line:\n" + err);
+    List<String> lines = err.strip().lines().toList();
+    assertTrue(lines.getLast().startsWith("als"), () -> "not an error line last:\n" + err);
+    assertEquals(1, lines.stream().filter(l -> l.startsWith("als")).count(),
+        () -> "not one error line:\n" + err);
     return this;
   }
 }

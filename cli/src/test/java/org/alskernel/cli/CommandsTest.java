@@ -95,7 +95,7 @@ class CommandsTest {
     List<String> seen = Files.readAllLines(data).stream().filter(l -> l.startsWith("3\t"))
         .map(l -> l.split("\t")[1]).toList();
     assertEquals(10, seen.size());
-    assertTrue(run.out().contains("leaving out the 10 items user 3 has"), run.out());
+    assertTrue(run.err().contains("leaving out the 10 items user 3 has"), run.err());
     assertEquals(30, items.size(), "40 items minus the 10 seen");
     for (String id : seen) assertFalse(items.contains(id), id + " was seen");
   }

@@ -14,7 +14,7 @@ class ProgressTest {
   @Test
   void plainLines() {
     StringWriter s = new StringWriter();
-    Progress p = new Progress(new PrintWriter(s, true), 15, false);
+    Progress p = new Progress(new PrintWriter(s, true), 15, true, false);
     p.onIteration(new IterationEvent(3, 800_000_000L, 1.234e5));
     p.finish();
     assertEquals("iteration 3/15 loss 1.234e+05 0.8 s" + System.lineSeparator(), s.toString());
@@ -24,7 +24,7 @@ class ProgressTest {
   @Test
   void barRedrawsOneLineAndEndsIt() {
     StringWriter s = new StringWriter();
-    Progress p = new Progress(new PrintWriter(s, true), 2, true);
+    Progress p = new Progress(new PrintWriter(s, true), 2, true, true);
     p.onIteration(new IterationEvent(1, 12_300_000_000L, 2.0));
     p.onIteration(new IterationEvent(2, 1_000_000_000L, 1.0));
     p.finish();

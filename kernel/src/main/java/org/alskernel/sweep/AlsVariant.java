@@ -1,5 +1,9 @@
 package org.alskernel.sweep;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * Which member of the ALS family to train. All four are the same per-row builder and solver with a
  * different choice of terms (docs/math.md, "The family"):
@@ -37,5 +41,26 @@ public enum AlsVariant {
   /** Whether the model has a user and an item bias. */
   public boolean isBiased() {
     return biased;
+  }
+
+  /** The name on a command line or in a parameter: {@code implicit}, {@code implicit-biased}, ... */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The variant named {@code label} (or its constant's name), ignoring case. */
+  public static AlsVariant byLabel(String label) {
+    for (AlsVariant v : values()) {
+      if (v.label().equalsIgnoreCase(label) || v.name().equalsIgnoreCase(label)) {
+        return v;
+      }
+    }
+    throw new IllegalArgumentException("unknown variant '" + label + "' (one of "
+        + String.join(", ", labels()) + ")");
+  }
+
+  /** Every variant's label, in order. */
+  public static List<String> labels() {
+    return Arrays.stream(values()).map(AlsVariant::label).toList();
   }
 }
