@@ -18,6 +18,6 @@ final class AlsCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(),
-        "missing command: train, evaluate, recommend or similar");
+        "missing command: train, evaluate, recommend, similar or export");
   }
 }

@@ -53,6 +53,7 @@ public final class Cli {
     cl.addSubcommand("evaluate", new EvaluateCommand());
     cl.addSubcommand("recommend", new RecommendCommand());
     cl.addSubcommand("similar", new SimilarCommand());
+    cl.addSubcommand("export", new ExportCommand());
     return cl;
   }
 
