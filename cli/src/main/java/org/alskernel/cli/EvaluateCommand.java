@@ -74,6 +74,7 @@ final class EvaluateCommand implements Callable<Integer> {
   private void evaluate(AlsConfig.Builder config, ResultOptions.Target target, PrintWriter err)
       throws Exception {
     Interactions data = DataReport.read(spec, input, file, err);
+    CountHint.check(data, training, "evaluate", err);
 
     Split parts = split.apply(data, testFraction, leaveOut, training.seed);
     err.println(String.format(Locale.ROOT, "split: %s: %,d train, %,d test",

@@ -58,6 +58,7 @@ final class TrainCommand implements Callable<Integer> {
     try (OutputFiles staged = OutputFiles.prepare(List.of(file), outputs)) {
       PrintWriter out = spec.commandLine().getOut();
       Interactions data = DataReport.read(spec, input, file, out);
+      CountHint.check(data, training, "train", spec.commandLine().getErr());
       Progress progress = new Progress(out, training.iterations, training.hasLoss(), terminal && !plain);
       out.println("training: " + training.describe());
       AlsModel trained;
