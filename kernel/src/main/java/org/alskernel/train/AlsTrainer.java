@@ -43,7 +43,7 @@ public final class AlsTrainer {
    * Trains on {@code userItems} (rows = users, columns = items, values = strengths ≥ 0; a negative
    * value means preference 0 with confidence from |r|).
    *
-   * @throws NotPositiveDefiniteException if some row's system cannot be solved (λ = 0 and a
+   * @throws org.alskernel.sweep.NotPositiveDefiniteException if some row's system cannot be solved (λ = 0 and a
    *     rank-deficient row), naming the side, the row and λ
    * @throws CancellationException if cancelled
    */
@@ -76,7 +76,7 @@ public final class AlsTrainer {
    * trained with {@link #fit(CsrMatrix)} has no ids; {@link AlsModel#withIndexIds} gives it ids equal
    * to its indices.
    *
-   * @throws NotPositiveDefiniteException as {@link #fit(CsrMatrix)}
+   * @throws org.alskernel.sweep.NotPositiveDefiniteException as {@link #fit(CsrMatrix)}
    * @throws CancellationException if cancelled
    */
   public AlsModel fit(Interactions data) {

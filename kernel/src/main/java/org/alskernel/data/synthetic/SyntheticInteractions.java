@@ -95,7 +95,7 @@ public final class SyntheticInteractions {
         rows, cols, nnz, userExponent, checkExponent("item", exponent), minValue, maxValue);
   }
 
-  /** Values drawn uniformly from the integers {@code min..max}; requires 1 <= min <= max <= 2^24. */
+  /** Values drawn uniformly from the integers {@code min..max}; requires 1 ≤ min ≤ max ≤ 2^24. */
   public SyntheticInteractions values(int min, int max) {
     if (min < 1 || max < min || max > MAX_VALUE_LIMIT) {
       throw new IllegalArgumentException(
