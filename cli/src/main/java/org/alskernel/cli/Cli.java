@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import org.alskernel.io.ControlCharacters;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -54,6 +55,9 @@ public final class Cli {
     cl.addSubcommand("recommend", new RecommendCommand());
     cl.addSubcommand("similar", new SimilarCommand());
     cl.addSubcommand("export", new ExportCommand());
+    // prints a bash/zsh completion script: source <(als generate-completion)
+    cl.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
+    cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
     return cl;
   }
 

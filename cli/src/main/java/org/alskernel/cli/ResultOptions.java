@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** Where and how a command writes its result: {@code --output text|tsv|json} and {@code --out FILE}. */
 final class ResultOptions {
-  @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
+  @Option(names = "--output", paramLabel = "LAYOUT", defaultValue = "text",
       converter = OutputFormat.Converter.class, completionCandidates = OutputFormat.Labels.class,
       description = "text (aligned), tsv or json (default: ${DEFAULT-VALUE}); messages go to stderr")
   OutputFormat format;

@@ -19,7 +19,7 @@ final class TrainingOptions {
       description = "latent factors (default: ${DEFAULT-VALUE})")
   int factors;
 
-  @Option(names = "--variant", paramLabel = "NAME", defaultValue = "implicit",
+  @Option(names = "--variant", paramLabel = "VARIANT", defaultValue = "implicit",
       converter = VariantConverter.class, completionCandidates = VariantNames.class,
       description = "${COMPLETION-CANDIDATES}: implicit feedback (every pair counts) or ratings"
           + " (only the stored entries), each optionally with user and item biases (default:"
@@ -49,7 +49,7 @@ final class TrainingOptions {
       description = "random seed of the factors (and of the split) (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--solver", paramLabel = "NAME", completionCandidates = SolverNames.class,
+  @Option(names = "--solver", paramLabel = "SOLVER", completionCandidates = SolverNames.class,
       description = "how rows are solved: ${COMPLETION-CANDIDATES} (default: cholesky, exact; cg is"
           + " faster at large k, approximate per sweep)")
   String solver;
