@@ -15,11 +15,13 @@ import java.util.List;
 import org.alskernel.bench.report.JmhJson;
 import org.alskernel.bench.report.MachineInfo;
 import org.alskernel.bench.report.Report;
+import org.alskernel.bench.report.SuitePlan;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -56,6 +58,8 @@ public final class Suite {
   private final List<String> forkArgs;
   private final Path dir;
   private int part;
+  /** Each part's include patterns, for the report's plan ({@link SuitePlan}). */
+  private final List<List<String>> includes = new ArrayList<>();
 
   private Suite(String profile, boolean spark, List<String> forkArgs, Path dir) {
     this.profile = profile;
@@ -162,6 +166,7 @@ public final class Suite {
       runSpark();
     }
     mergeParts();
+    new SuitePlan(profile, includes).write(dir);
     Report.generate(dir);
     System.out.println("report: " + dir.resolve("report.md").toAbsolutePath());
   }
@@ -214,7 +219,9 @@ public final class Suite {
 
   private void jmh(ChainedOptionsBuilder options) throws RunnerException {
     Path file = dir.resolve("jmh-part-" + (part++) + ".json");
-    new Runner(options.resultFormat(ResultFormatType.JSON).result(file.toString()).build()).run();
+    Options built = options.resultFormat(ResultFormatType.JSON).result(file.toString()).build();
+    includes.add(built.getIncludes());
+    new Runner(built).run();
   }
 
   /**

@@ -20,7 +20,8 @@ import java.util.Set;
  */
 public final class Compare {
   public static final String MD = "compare.md";
-  public static final String SVG = "compare.svg";
+  /** The charts: one per benchmark class, split into panels of at most this many bar groups. */
+  static final int GROUPS_PER_CHART = 12;
 
   private Compare() {}
 
@@ -41,10 +42,13 @@ public final class Compare {
       dirs.add(Path.of(d));
     }
     run(dirs, out);
-    System.out.println("wrote " + out.resolve(MD) + " and " + out.resolve(SVG));
+    System.out.println("wrote " + out.resolve(MD) + " and its charts");
   }
 
-  /** Writes {@code out/compare.md} and {@code out/compare.svg} for the given result folders. */
+  /**
+   * Writes {@code out/compare.md} and its charts ({@code compare-CLASS[-N].svg}, one small chart per
+   * benchmark class) for the given result folders.
+   */
   public static void run(List<Path> resultDirs, Path out) throws IOException {
     if (resultDirs.isEmpty()) {
       throw new IllegalArgumentException("no result folders to compare");
@@ -78,13 +82,16 @@ public final class Compare {
       return c != 0 ? c : RowIndex.compareParams(a.params(), b.params());
     });
     Files.createDirectories(out);
-    Files.writeString(out.resolve(MD), markdown(resultDirs, labels, machines, tables, common),
-        StandardCharsets.UTF_8);
-    Files.writeString(out.resolve(SVG), chart(labels, tables, common), StandardCharsets.UTF_8);
+    Map<String, String> charts = charts(labels, tables, common);
+    for (Map.Entry<String, String> c : charts.entrySet()) {
+      Files.writeString(out.resolve(c.getKey()), c.getValue(), StandardCharsets.UTF_8);
+    }
+    Files.writeString(out.resolve(MD), markdown(resultDirs, labels, machines, tables, common,
+        List.copyOf(charts.keySet())), StandardCharsets.UTF_8);
   }
 
   private static String markdown(List<Path> dirs, List<String> labels, List<Properties> machines,
-      List<Map<String, SummaryRow>> tables, List<SummaryRow> common) {
+      List<Map<String, SummaryRow>> tables, List<SummaryRow> common, List<String> charts) {
     StringBuilder md = new StringBuilder("# als-kernel benchmark comparison\n\n");
     for (int i = 0; i < dirs.size(); i++) {
       Properties m = machines.get(i);
@@ -93,8 +100,9 @@ public final class Compare {
           .append(m.getProperty("cpu.logical.cores", "?")).append(" cores, ")
           .append(m.getProperty("java.vm.name", "?")).append(' ')
           .append(m.getProperty("java.runtime.version", "?")).append(", vector ")
-          .append(m.getProperty("vector.bits", "?")).append(" bits, fork args `")
-          .append(m.getProperty("fork.jvm.args", "")).append("`\n");
+          .append(m.getProperty("vector.bits", "?")).append(" bits")
+          .append(m.getProperty("fork.jvm.args", "").isBlank() ? ""
+              : ", fork args `" + m.getProperty("fork.jvm.args") + "`").append('\n');
     }
     md.append("\nRows are the benchmarks and params present in every folder. % peak is against that"
         + " folder's own measured float FMA peak (one thread, or all threads for multi-threaded"
@@ -119,31 +127,58 @@ public final class Compare {
     } else {
       t.appendTo(md);
     }
-    md.append("![% of own peak](").append(SVG).append(")\n");
+    if (!charts.isEmpty()) {
+      md.append("\n## Share of each machine's own peak\n\n");
+    }
+    for (String chart : charts) {
+      md.append("![% of own peak: ").append(chart).append("](").append(chart).append(")\n\n");
+    }
     return md.toString();
   }
 
-  /** Grouped bars of % of own peak; rows whose flops are unknown (NaN) are left out. */
-  private static String chart(List<String> labels, List<Map<String, SummaryRow>> tables,
+  /**
+   * Grouped bars of % of own peak, one small chart per benchmark class (panels of at most {@link
+   * #GROUPS_PER_CHART} params), so that each stays readable at page width; rows whose flops are
+   * unknown (NaN) are left out. Keys are the files' names, in order.
+   */
+  static Map<String, String> charts(List<String> labels, List<Map<String, SummaryRow>> tables,
       List<SummaryRow> common) {
-    List<String> groups = new ArrayList<>();
-    List<SummaryRow> shown = new ArrayList<>();
+    Map<String, List<SummaryRow>> byClass = new java.util.LinkedHashMap<>();
     for (SummaryRow r : common) {
       if (Double.isFinite(r.pctOfPeak())) {
-        shown.add(r);
-        groups.add(r.key().replace("Benchmark", "").replace("interactions=", "n="));
+        String cls = r.benchmark().substring(0, r.benchmark().indexOf('.'));
+        byClass.computeIfAbsent(cls, x -> new ArrayList<>()).add(r);
       }
     }
-    Estimate[][] values = new Estimate[labels.size()][shown.size()];
-    for (int s = 0; s < labels.size(); s++) {
-      for (int g = 0; g < shown.size(); g++) {
-        SummaryRow x = tables.get(s).get(shown.get(g).key());
-        double rel = x.gflops().relativeError();
-        values[s][g] = Estimate.of(x.pctOfPeak(), x.pctOfPeak() * rel);
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, List<SummaryRow>> cls : byClass.entrySet()) {
+      List<SummaryRow> rows = cls.getValue();
+      int panels = (rows.size() + GROUPS_PER_CHART - 1) / GROUPS_PER_CHART;
+      for (int p = 0; p < panels; p++) {
+        List<SummaryRow> shown = rows.subList(p * rows.size() / panels, (p + 1) * rows.size() / panels);
+        List<String> groups = new ArrayList<>();
+        for (SummaryRow r : shown) {
+          String method = r.benchmark().substring(r.benchmark().indexOf('.') + 1);
+          boolean oneMethod = rows.stream().allMatch(x -> x.benchmark().equals(r.benchmark()));
+          String params = r.paramsText().replace("interactions=", "n=");
+          groups.add(oneMethod ? params : method + " " + params);
+        }
+        Estimate[][] values = new Estimate[labels.size()][shown.size()];
+        for (int s = 0; s < labels.size(); s++) {
+          for (int g = 0; g < shown.size(); g++) {
+            SummaryRow x = tables.get(s).get(shown.get(g).key());
+            double rel = x.gflops().relativeError();
+            values[s][g] = Estimate.of(x.pctOfPeak(), x.pctOfPeak() * rel);
+          }
+        }
+        String name = cls.getKey().replace("Benchmark", "");
+        String title = name + (panels > 1 ? " (" + (p + 1) + " of " + panels + ")" : "")
+            + ": % of each machine's own float peak";
+        out.put("compare-" + name + (panels > 1 ? "-" + (p + 1) : "") + ".svg",
+            BarChart.render(title, "% of own peak", groups, labels, values, false, 100, "100% of peak"));
       }
     }
-    return BarChart.render("GFLOP/s as % of each machine's own float peak", "% of own peak", groups,
-        labels, values, false, 100, "100% of peak");
+    return out;
   }
 
   /** Distinct labels for folders: the CPU, plus the JVM args and JDK where the folders differ. */

@@ -13,28 +13,15 @@ import org.openjdk.jmh.annotations.Param;
 
 /**
  * Finds what the JSON lacks. JMH leaves a benchmark out of its results when its setup throws (a
- * dataset file absent, native BLAS not installed), so gaps are inferred: every benchmark method the
- * suite has should appear; each JMH run (a Suite part: one set of options, whose params JMH runs as a
- * full cross product) should cover every combination of the param values seen in it, for each of the
- * class's methods it ran; and @Param values never seen are named (left out by the profile, or failed
- * everywhere). Results without a part (a plain JMH run) count as one run.
+ * dataset file absent, native BLAS not installed), so gaps are inferred: every benchmark method of
+ * the jar ({@link BenchmarkCatalog}) that the run asked for ({@link SuitePlan}) should appear; each
+ * JMH run (a Suite part: one set of options, whose params JMH runs as a full cross product) should
+ * cover every combination of the param values seen in it, for each of the class's methods it ran;
+ * and @Param values never seen are named (left out by the profile, or failed everywhere). Results
+ * without a part (a plain JMH run) count as one run.
  */
 final class Coverage {
-  /** Every benchmark method of the suite, by class. */
-  static final Map<String, List<String>> SUITE = new LinkedHashMap<>();
-
-  static {
-    SUITE.put("PeakBenchmark", List.of("floatOneThread", "floatAllThreads", "doubleOneThread",
-        "doubleAllThreads"));
-    SUITE.put("RowBuildBenchmark", List.of("build"));
-    SUITE.put("CholeskyBenchmark", List.of("factorAndSolve"));
-    SUITE.put("BatchedCholeskyBenchmark", List.of("factorAndSolveBatch"));
-    SUITE.put("GramBenchmark", List.of("gram"));
-    SUITE.put("RowSolveBenchmark", List.of("solveRow"));
-    SUITE.put("NeighbourProductBenchmark", List.of("product"));
-    SUITE.put("SweepBenchmark", List.of("userHalfSweep", "iteration"));
-    SUITE.put("BaselineSweepBenchmark", List.of("userHalfSweep"));
-  }
+  private static final String PACKAGE = "org.alskernel.bench.";
 
   /**
    * Benchmarks that only an opt-in build has (SparkAlsBenchmark: Maven profile spark, Suite --spark):
@@ -53,18 +40,36 @@ final class Coverage {
    *
    * @param missing benchmark methods or param combinations absent from the results
    * @param neverMeasured declared @Param values that no result of the class has
+   * @param notAsked benchmark methods of the jar the run's profile did not ask for
    */
-  record Gaps(List<String> missing, List<String> neverMeasured) {}
+  record Gaps(List<String> missing, List<String> neverMeasured, List<String> notAsked) {}
 
+  /** The gaps of a plain JMH run against this jar's benchmarks. */
   static Gaps gaps(List<JmhResult> results) {
+    return gaps(results, SuitePlan.NONE, BenchmarkCatalog.inJar());
+  }
+
+  static Gaps gaps(List<JmhResult> results, SuitePlan plan, Map<String, List<String>> catalog) {
     List<String> out = new ArrayList<>();
     List<String> neverMeasured = new ArrayList<>();
+    List<String> notAsked = new ArrayList<>();
     Set<String> present = new TreeSet<>();
     for (JmhResult r : results) {
       present.add(r.benchmark() + "\t" + r.paramsText());
     }
-    Map<String, List<String>> classes = new LinkedHashMap<>(SUITE);
-    classes.putAll(OPT_IN);
+    Map<String, List<String>> classes = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> cls : catalog.entrySet()) {
+      List<String> asked = new ArrayList<>();
+      for (String m : cls.getValue()) {
+        if (plan.asked(PACKAGE + cls.getKey() + "." + m)) asked.add(m);
+        else notAsked.add(cls.getKey() + "." + m);
+      }
+      if (!asked.isEmpty()) classes.put(cls.getKey(), asked);
+    }
+    for (Map.Entry<String, List<String>> o : OPT_IN.entrySet()) {
+      classes.putIfAbsent(o.getKey(), o.getValue());
+      notAsked.remove(o.getKey() + "." + o.getValue().getFirst());
+    }
     for (Map.Entry<String, List<String>> cls : classes.entrySet()) {
       List<JmhResult> ofClass = new ArrayList<>();
       for (JmhResult r : results) {
@@ -100,6 +105,9 @@ final class Coverage {
         }
       }
       out.addAll(reported);
+      if (plan.smoke()) {
+        continue; // a smoke run asks for one value of a few params by design
+      }
       for (Map.Entry<String, List<String>> declared : declaredParams(cls.getKey()).entrySet()) {
         List<String> never = new ArrayList<>(declared.getValue());
         never.removeAll(seen.getOrDefault(declared.getKey(), Set.of()));
@@ -108,7 +116,8 @@ final class Coverage {
         }
       }
     }
-    return new Gaps(out, neverMeasured);
+    notAsked.removeIf(b -> OPT_IN.containsKey(b.substring(0, b.indexOf('.'))));
+    return new Gaps(out, neverMeasured, notAsked);
   }
 
   /** The param values seen in some results, by param name. */
@@ -186,8 +195,8 @@ final class Coverage {
     return out;
   }
 
-  static void append(StringBuilder md, List<JmhResult> results) {
-    Gaps gaps = gaps(results);
+  static void append(StringBuilder md, List<JmhResult> results, SuitePlan plan) {
+    Gaps gaps = gaps(results, plan, BenchmarkCatalog.inJar());
     md.append("## Missing or failed benchmarks\n\n");
     if (gaps.missing().isEmpty()) {
       md.append("None: every benchmark of the suite is present with every combination of the param"
@@ -202,6 +211,10 @@ final class Coverage {
       for (String g : gaps.neverMeasured()) {
         md.append("- ").append(g).append('\n');
       }
+    }
+    if (!gaps.notAsked().isEmpty()) {
+      md.append("\nNot asked for by the ").append(plan.profile()).append(" profile, so not missing: ")
+          .append(String.join(", ", gaps.notAsked())).append(".\n");
     }
     md.append('\n');
   }

@@ -56,7 +56,7 @@ final class DefectSection {
     return method.equals("iteration") ? s.users() + s.items() : s.users();
   }
 
-  static void append(StringBuilder md, RowIndex index) {
+  static void append(StringBuilder md, RowIndex index, SuitePlan plan) {
     md.append("## Defects\n\n")
         .append("Allocation per operation in a kernel is reported as a defect: the row kernels"
             + " (RowBuild, Cholesky, Gram, RowSolve) above ")
@@ -66,6 +66,11 @@ final class DefectSection {
             + " bytes per op, but never above 15 KB/s), the kernel sweeps above ")
         .append(Fmt.num(SWEEP_PER_ROW_THRESHOLD))
         .append(" B per solved row (gc.alloc.rate.norm from `-prof gc`).\n\n");
+    if (plan.smoke()) {
+      md.append("Not checked: a smoke run has no warm-up, so its allocation includes class loading and"
+          + " compilation.\n\n");
+      return;
+    }
     boolean measured = false;
     for (SummaryRow r : index.all()) {
       measured |= Double.isFinite(r.allocBytesPerOp());

@@ -25,6 +25,7 @@ public final class Report {
     Summary.write(rows, dir.resolve(Summary.FILE));
     RowIndex index = new RowIndex(rows);
     Peaks peaks = Peaks.from(rows);
+    SuitePlan plan = SuitePlan.read(dir);
 
     StringBuilder md = new StringBuilder();
     md.append("# als-kernel benchmark report: ").append(dir.getFileName()).append("\n\n")
@@ -32,12 +33,20 @@ public final class Report {
         .append("`; every number is in `").append(Summary.FILE).append("`. Errors (±) are JMH's:"
             + " the half-width of the 99.9% confidence interval; \"?\" where JMH had too few"
             + " iterations to give one.\n\n");
+    if (plan.smoke()) {
+      md.append("**A smoke run**: a few tiny benchmarks for one short iteration without warm-up, to"
+          + " check the path from JMH to this report. Its numbers are not measurements; run the"
+          + " quick or full profile for those.\n\n");
+    } else if (plan.known()) {
+      md.append("Profile: ").append(plan.profile()).append(".\n\n");
+    }
     appendMachine(md, machine);
     appendPeaks(md, peaks, machine);
     KernelSection.append(md, index, peaks, dir);
     SweepSection.append(md, index, dir);
-    DefectSection.append(md, index);
-    Coverage.append(md, results);
+    DefectSection.append(md, index, plan);
+    Coverage.append(md, results, plan);
+    CatalogSection.append(md, index, plan, BenchmarkCatalog.inJar());
     Files.writeString(dir.resolve(REPORT_MD), md, StandardCharsets.UTF_8);
   }
 
@@ -53,7 +62,8 @@ public final class Report {
         .row("OS", get(m, "os.name") + " " + get(m, "os.version") + " (" + get(m, "os.arch") + ")")
         .row("JDK", get(m, "java.vm.name") + " " + get(m, "java.runtime.version") + ", "
             + get(m, "java.vendor"))
-        .row("fork JVM args", "`" + get(m, "fork.jvm.args") + "`")
+        .row("fork JVM args", m.getProperty("fork.jvm.args", "").isBlank() ? "none beyond the"
+            + " benchmarks' own" : "`" + m.getProperty("fork.jvm.args") + "`")
         .row("preferred vector (in a fork)", m.containsKey("vector.error")
             ? "unknown: " + m.getProperty("vector.error")
             : get(m, "vector.bits") + " bits: " + get(m, "vector.float.lanes") + " float / "
@@ -64,8 +74,11 @@ public final class Report {
   private static void appendPeaks(StringBuilder md, Peaks p, Properties m) {
     md.append("## Measured peaks\n\n")
         .append("PeakBenchmark: independent vector FMAs in registers, the roofline every other number"
-            + " is a share of. All threads = ").append(p.allThreads == 0 ? "–" : Integer.toString(p.allThreads))
-        .append(" JMH threads.\n\n");
+            + " is a share of.");
+    if (p.allThreads > 0) {
+      md.append(" All threads = ").append(p.allThreads).append(" JMH threads.");
+    }
+    md.append("\n\n");
     MdTable t = new MdTable("precision", "1 thread GFLOP/s", "all threads GFLOP/s", "all / 1");
     t.row("float", est(p.floatOne), est(p.floatAll), scaling(p.floatAll, p.floatOne));
     t.row("double", est(p.doubleOne), est(p.doubleAll), scaling(p.doubleAll, p.doubleOne));

@@ -33,8 +33,31 @@ class CompareTest {
         + " | 131 ± 13.1 | 333.3% |"), md);
     assertFalse(md.contains("GramBenchmark"), "Gram is only in run-a: " + md);
 
-    Document svg = Fixtures.parseSvg(out.resolve(Compare.SVG));
-    assertTrue(svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "rect").getLength() > 10);
+    List<Path> charts = Fixtures.svgs(out);
+    assertFalse(charts.isEmpty());
+    for (Path chart : charts) {
+      Document svg = Fixtures.parseSvg(chart);
+      assertTrue(svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "rect").getLength() > 2, chart.toString());
+      int width = Integer.parseInt(svg.getDocumentElement().getAttribute("width").replace("px", ""));
+      assertTrue(width <= 1000, chart + " is " + width + " px wide: not readable at page width");
+      assertTrue(md.contains("](" + chart.getFileName() + ")"), chart + " is not linked");
+    }
+  }
+
+  @Test
+  void manyParamsBecomeSeveralSmallChartsOfOneClass() {
+    List<SummaryRow> rows = new java.util.ArrayList<>();
+    for (int j = 0; j < 30; j++) {
+      java.util.TreeMap<String, String> params = new java.util.TreeMap<>(java.util.Map.of("k", Integer.toString(j)));
+      rows.add(new SummaryRow("GramBenchmark.gram", params, "avgt", 1, new SummaryRow.Score(1, 0, "us/op"), 1e-6,
+          new SummaryRow.Speed(1, Estimate.of(1, 0.1), 50, "floatOneThread"), 0));
+    }
+    java.util.Map<String, SummaryRow> table = new java.util.HashMap<>();
+    for (SummaryRow r : rows) table.put(r.key(), r);
+    java.util.Map<String, String> charts = Compare.charts(List.of("a", "b"), List.of(table, table), rows);
+    assertEquals(List.of("compare-Gram-1.svg", "compare-Gram-2.svg", "compare-Gram-3.svg"),
+        List.copyOf(charts.keySet()));
+    assertTrue(charts.get("compare-Gram-2.svg").contains("Gram (2 of 3)"));
   }
 
   @Test
