@@ -3,6 +3,7 @@ package org.alskernel.linalg;
 import java.util.Arrays;
 import org.alskernel.parallel.ParallelRunner;
 import org.alskernel.simd.VectorOps;
+import org.alskernel.simd.VectorOpsProvider;
 
 /**
  * The Gram matrix G = YᵀY of a factor matrix, full and symmetric, kp×kp with stride kp.
@@ -37,7 +38,13 @@ public final class Gram {
     this.partial = new float[blocks][kp * kp];
   }
 
+  /** YᵀY computed once, in a new array, with the kernels this JVM runs best (as the trainer's). */
+  public static float[] of(Factors y, ParallelRunner runner) {
+    return of(VectorOpsProvider.get(), y, runner);
+  }
+
   /** YᵀY computed once, in a new array. */
+  @SuppressWarnings("exports") // VectorOps is internal
   public static float[] of(VectorOps ops, Factors y, ParallelRunner runner) {
     return new Gram(y.rows, y.stride).compute(ops, y, runner);
   }

@@ -38,15 +38,28 @@ public final class SharedDatasets {
 
   /**
    * The file {@code relative} inside the datasets folder; the calling test is skipped (a JUnit
-   * assumption fails) when the folder or the file is absent.
+   * assumption fails) when the folder or the file is absent, with one console line saying which
+   * test, what is missing and how to provide it (surefire's reports alone are easy to miss).
    */
   public static Path require(String relative) {
     Optional<Path> root = root();
-    assumeTrue(
-        root.isPresent(),
-        () -> "shared/datasets not found at " + where() + "; skipping real-data test");
+    if (root.isEmpty()) {
+      skip("shared/datasets not found at " + where());
+    }
     Path file = root.get().resolve(relative);
-    assumeTrue(Files.isRegularFile(file), () -> file + " not found; skipping real-data test");
+    if (!Files.isRegularFile(file)) {
+      skip(file + " not found");
+    }
     return file;
+  }
+
+  private static void skip(String what) {
+    String test = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
+        .map(StackWalker.StackFrame::getDeclaringClass)
+        .filter(c -> c != SharedDatasets.class).findFirst().map(Class::getSimpleName).orElse("a test"));
+    String message = "SKIPPED " + test + ": " + what + "; download the datasets as README.md"
+        + " (\"Datasets\") says, or point -Dalskernel.datasets=DIR at them";
+    System.out.println(message);
+    assumeTrue(false, message);
   }
 }
