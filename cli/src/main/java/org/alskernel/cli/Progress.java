@@ -21,6 +21,7 @@ final class Progress implements IterationListener {
   private final boolean bar;
   private final List<Double> losses = new ArrayList<>();
   private int lastWidth;
+  private long lastElapsed;
 
   /** {@code withLoss}: whether the training computes the loss (else only the time is shown). */
   Progress(PrintWriter out, int total, boolean withLoss, boolean bar) {
@@ -34,8 +35,10 @@ final class Progress implements IterationListener {
   public boolean onIteration(IterationEvent e) {
     losses.add(e.loss());
     String loss = withLoss ? String.format(Locale.ROOT, " loss %.3e", e.loss()) : "";
-    String status = String.format(Locale.ROOT, "%d/%d%s %.1f s",
-        e.iteration(), total, loss, e.elapsedNanos() / 1e9);
+    long start = e.iteration() == 1 ? 0 : lastElapsed; // the event's time counts from the fit's start
+    lastElapsed = e.elapsedNanos();
+    String status = String.format(Locale.ROOT, "%d/%d%s in %.2f s, %.1f s in all",
+        e.iteration(), total, loss, (e.elapsedNanos() - start) / 1e9, e.elapsedNanos() / 1e9);
     if (bar) {
       int filled = (int) ((long) BAR_WIDTH * e.iteration() / total);
       String line = "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + status;

@@ -36,7 +36,7 @@ class CommandsTest {
   void trainReportsEachIterationAndWritesALoadableModel() throws Exception {
     assertTrue(training.out().contains("60 users, 40 items"), training.out());
     for (int i = 1; i <= 5; i++) {
-      assertTrue(Pattern.compile("(?m)^iteration " + i + "/5 loss \\d\\.\\d{3}e[+-]\\d{2} \\d+\\.\\d s$")
+      assertTrue(Pattern.compile("(?m)^iteration " + i + "/5 loss \\d\\.\\d{3}e[+-]\\d{2} in \\d+\\.\\d\\d s, \\d+\\.\\d s in all$")
           .matcher(training.out()).find(), training.out());
     }
     assertFalse(training.out().contains("\r"), "no progress bar off a terminal");
