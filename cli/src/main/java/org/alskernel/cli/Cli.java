@@ -33,7 +33,7 @@ public final class Cli {
     PrintWriter o = new PrintWriter(new OutputStreamWriter(out, out.charset()), true);
     PrintWriter e = new PrintWriter(new OutputStreamWriter(err, err.charset()), true);
     try {
-      CommandLine cl = commandLine(isTerminal(out));
+      CommandLine cl = commandLine(isTerminal(err));
       cl.setOut(o);
       cl.setErr(e);
       cl.setParameterExceptionHandler((ex, a) -> usageError(ex, e));
@@ -62,13 +62,14 @@ public final class Cli {
   }
 
   /**
-   * A progress bar is drawn only on an interactive terminal: the stream must be the process's stdout
-   * and the JVM's console a real terminal. Since JDK 22 {@code System.console()} is non-null even
-   * when output is redirected, so {@code isTerminal()} is what tells them apart.
+   * A progress bar (on stderr, with the other messages) is drawn only on an interactive terminal:
+   * the stream must be the process's stderr and the JVM's console a real terminal. Since JDK 22
+   * {@code System.console()} is non-null even when output is redirected, so {@code isTerminal()} is
+   * what tells them apart.
    */
-  private static boolean isTerminal(PrintStream out) {
+  private static boolean isTerminal(PrintStream err) {
     Console console = System.console();
-    return out == System.out && console != null && console.isTerminal();
+    return err == System.err && console != null && console.isTerminal();
   }
 
   private static int usageError(ParameterException ex, PrintWriter err) {

@@ -56,9 +56,9 @@ final class TrainCommand implements Callable<Integer> {
     // Every output is checked and staged before the file is read, so a bad path fails at once, and
     // the targets are replaced only when all of them are written.
     try (OutputFiles staged = OutputFiles.prepare(List.of(file), outputs)) {
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = spec.commandLine().getErr(); // messages; train's result is the model file
       Interactions data = DataReport.read(spec, input, file, out);
-      CountHint.check(data, training, "train", spec.commandLine().getErr());
+      CountHint.check(data, training, "train", out);
       Progress progress = new Progress(out, training.iterations, training.hasLoss(), terminal && !plain);
       out.println("training: " + training.describe());
       AlsModel trained;

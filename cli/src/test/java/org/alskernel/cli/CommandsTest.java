@@ -34,12 +34,13 @@ class CommandsTest {
 
   @Test
   void trainReportsEachIterationAndWritesALoadableModel() throws Exception {
-    assertTrue(training.out().contains("60 users, 40 items"), training.out());
+    assertEquals("", training.out(), "train's result is the model file; its messages go to stderr");
+    assertTrue(training.err().contains("60 users, 40 items"), training.err());
     for (int i = 1; i <= 5; i++) {
       assertTrue(Pattern.compile("(?m)^iteration " + i + "/5 loss \\d\\.\\d{3}e[+-]\\d{2} in \\d+\\.\\d\\d s, \\d+\\.\\d s in all$")
-          .matcher(training.out()).find(), training.out());
+          .matcher(training.err()).find(), training.err());
     }
-    assertFalse(training.out().contains("\r"), "no progress bar off a terminal");
+    assertFalse(training.err().contains("\r"), "no progress bar off a terminal");
     AlsModel m = ModelFile.load(model);
     assertEquals(60, m.userCount());
     assertEquals(40, m.itemCount());
@@ -52,12 +53,12 @@ class CommandsTest {
     Path cgModel = dir.resolve("cg.alsm");
     CliRun run = CliRun.of(fast("train", data, "--format", "ml-100k", "--model", cgModel,
         "--cg-steps", "3")).ok();
-    assertTrue(run.out().contains("conjugate gradient (3 steps)"), run.out());
+    assertTrue(run.err().contains("conjugate gradient (3 steps)"), run.err());
     assertEquals(60, ModelFile.load(cgModel).userCount());
     Path named = dir.resolve("cg-named.alsm");
     CliRun byName = CliRun.of(fast("train", data, "--format", "ml-100k", "--model", named,
         "--solver", "cg")).ok();
-    assertTrue(byName.out().contains("conjugate gradient (3 steps)"), byName.out());
+    assertTrue(byName.err().contains("conjugate gradient (3 steps)"), byName.err());
     assertTrue(java.util.Arrays.equals(Files.readAllBytes(cgModel), Files.readAllBytes(named)));
     String err = CliRun.of(fast("train", data, "--format", "ml-100k", "--model", named,
         "--solver", "lu")).fails(2).err();
@@ -137,7 +138,7 @@ class CommandsTest {
     CliRun run = CliRun.of(fast("train", csv, "--format", "delimited", "--sep", ";", "--header",
         "--user-col", 0, "--item-col", 1, "--value-col", 2, "--columns", 4, "--string-ids",
         "--min-value", 3, "--binary", "--model", m)).ok();
-    assertTrue(run.out().contains("600 interactions"), "the 6 ratings of 1 are dropped:\n" + run.out());
+    assertTrue(run.err().contains("600 interactions"), "the 6 ratings of 1 are dropped:\n" + run.err());
     List<String> items = firstColumn(CliRun.of("recommend", "--model", m, "--user", "u40", "-n", 3).ok().out());
     items.forEach(id -> assertTrue(id.matches("i2\\d\\d"), items.toString()));
   }

@@ -188,7 +188,7 @@ class ErrorsTest {
     String err = CliRun.of(fast("train", data, "--format", "ml-100k", "--model", out)).fails(1).err();
     assertTrue(err.contains("no-such-folder") && err.contains("not a directory"), err);
     assertFalse(CliRun.of(fast("train", data, "--format", "ml-100k", "--model", dir.resolve("ok.alsm"),
-        "--chart", out)).fails(1).out().contains("iteration"), "checked before training");
+        "--chart", out)).fails(1).err().contains("iteration"), "checked before training");
   }
 
   @Test

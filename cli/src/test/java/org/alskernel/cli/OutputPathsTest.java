@@ -42,7 +42,7 @@ class OutputPathsTest {
     args[3] = "ml-100k";
     System.arraycopy(outputs, 0, args, 4, outputs.length);
     CliRun run = CliRun.of(fast(args)).fails(1);
-    assertFalse(run.out().contains("training:"), "refused before training:\n" + run.out());
+    assertFalse(run.err().contains("training:"), "refused before training:\n" + run.err());
     assertArrayEquals(dataBytes, Files.readAllBytes(data));
     assertArrayEquals(modelBytes, Files.readAllBytes(model));
     try (var files = Files.list(dir)) {

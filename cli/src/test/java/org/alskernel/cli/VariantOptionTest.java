@@ -26,15 +26,15 @@ class VariantOptionTest {
           : fast("train", data, "--format", "ml-100k", "--model", model, "--variant", v.label());
       CliRun run = CliRun.of(args).ok();
       AlsModel m = ModelFile.load(model);
-      assertEquals(v, m.settings().equation().variant(), run.out());
+      assertEquals(v, m.settings().equation().variant(), run.err());
       assertEquals(v.isBiased(), m.factors().hasBiases());
       if (v.isExplicit()) {
         assertEquals(10f, m.settings().equation().lambda(), "the explicit default λ");
-        assertTrue(run.out().contains("training: " + v.label() + ", k = 8, lambda = 10.0, 3 iterations"),
-            run.out());
+        assertTrue(run.err().contains("training: " + v.label() + ", k = 8, lambda = 10.0, 3 iterations"),
+            run.err());
       }
       boolean loss = v != AlsVariant.IMPLICIT_BIASED;
-      assertEquals(loss, run.out().contains("iteration 3/" + (v.isExplicit() ? 3 : 5) + " loss"), run.out());
+      assertEquals(loss, run.err().contains("iteration 3/" + (v.isExplicit() ? 3 : 5) + " loss"), run.err());
     }
   }
 
