@@ -4,23 +4,32 @@ import java.util.Arrays;
 import org.alskernel.simd.VectorOps;
 
 /**
- * Solves one row's normal equations approximately by conjugate gradient without forming A (Takács,
+ * Solves rows' normal equations approximately by conjugate gradient without forming A (Takács,
  * Pilászy &amp; Tikk 2011, docs/math.md "Conjugate gradient"). The system is the one {@link
  * NormalEquations} builds, used only through products:
  *
  * <pre>  A·v = β·G·v + λ_u·v + Σ_j w_j·(y_j·v)·y_j        b = β·g + Σ_j t_j·y_j</pre>
  *
- * A product costs about 2·d·kp + 4·n·kp flops (d unknowns, n neighbours) where building A costs
- * 2·n·k² and factoring it k³/3. Started from the row's previous solution, a few steps per sweep track
- * the exact solution closely; with d steps in exact arithmetic CG reaches it.
+ * Up to {@link #ROWS} rows are solved together, step by step: their products with the shared G are
+ * one matrix-matrix product ({@link VectorOps#symmetricProducts}), which reads G once for all of
+ * them where a row alone reads it every step; each row's neighbour products and scalars stay its
+ * own. Started from the rows' previous solutions, a few steps per sweep track the exact solutions
+ * closely; with d steps in exact arithmetic CG reaches them.
  *
- * <p>Unbiased neighbours' rows are read in place, by index. Biased ones are gathered into their
- * augmented form ({@link NeighbourRows}): once for a row of at most {@link RowWorkspace#BATCH}
- * neighbours, else slice by slice for every product; the terms (w_j, t_j) are likewise made once or
- * per slice. Each step is a fixed sequence of kernel calls, so the result depends only on the row's
- * inputs (not on threads or the order rows are solved in).
+ * <p>Unbiased neighbours' rows are read in place, by index, and a row's terms (w_j, t_j) are made
+ * once when it has at most {@link RowWorkspace#BATCH} neighbours. Biased neighbours are gathered into
+ * their augmented form ({@link NeighbourRows}) slice by slice for every product, and so are the
+ * terms of longer rows. Each row's steps are a fixed sequence of kernel calls on its own inputs, so a
+ * row's result is the same whichever rows it was solved with, and for any number of threads.
  */
 public final class ConjugateGradient {
+  /**
+   * Rows solved together: the height of {@link VectorOps#symmetricProducts}' register tile. Two
+   * halve G's reads and keep a short row's neighbours in L1 between its products; four read G half
+   * as often again but pushed the 5M matrix's user rows out of L1 (docs/design.md).
+   */
+  public static final int ROWS = 2;
+
   /**
    * Below this squared residual norm a row counts as solved: another step would divide by almost 0.
    * (The value the {@code implicit} library uses; residuals of real systems are far above it.)
@@ -35,160 +44,253 @@ public final class ConjugateGradient {
 
   private final VectorOps ops;
   private final RowWorkspace ws;
-  // The row being solved: its neighbours, where their factor rows are read, how their terms are made.
-  private Factors other;
-  private int row;
-  private int[] indices;
-  private float[] values;
-  private int from;
-  private int to;
-  private EntryWeights weights;
+  private final int kp;
+  // The queued rows' vectors, row q's at q·kp: iterate, residual, direction, A·direction, G·v.
+  private final float[] x;
+  private final float[] r;
+  private final float[] p;
+  private final float[] ap;
+  private final float[] gv;
+  /** Row q's terms at q·BATCH, when made once ({@link #termsOnce}). */
+  private final float[] w = new float[ROWS * RowWorkspace.BATCH];
+  private final float[] t = new float[ROWS * RowWorkspace.BATCH];
+  private final int[] blockRow = new int[ROWS];
+  private final float[] lambda = new float[ROWS];
+  private final float[] rr = new float[ROWS];
+  private final boolean[] active = new boolean[ROWS];
+  private RowProblem problem;
+  private int count;
 
-  /** A solver for one worker, using (and overwriting) the scratch of {@code ws}. */
+  /** A solver for one worker, using (and overwriting) the slice scratch of {@code ws}. */
   public ConjugateGradient(VectorOps ops, RowWorkspace ws) {
     this.ops = ops;
     this.ws = ws;
+    this.kp = ws.kp;
+    this.x = new float[ROWS * kp];
+    this.r = new float[ROWS * kp];
+    this.p = new float[ROWS * kp];
+    this.ap = new float[ROWS * kp];
+    this.gv = new float[ROWS * kp];
   }
 
-  /** The iterate after {@link #solve}: the row's solution in [0, d), zero beyond. */
-  public float[] solution() {
-    return ws.x;
+  /** Floats a solver holds beside its {@link RowWorkspace}, for memory estimates. */
+  public static long scratchFloats(int kp) {
+    return 5L * ROWS * kp + 2L * ROWS * RowWorkspace.BATCH;
   }
 
   /**
-   * Runs up to {@code steps} CG steps on block row {@code u} of {@code problem} from {@code
-   * start[startOffset .. +d)}, d = {@code problem.unknowns()}, leaving the iterate in {@link
-   * #solution()}. The shared matrix G must be full symmetric (not only its upper triangle).
+   * Queues block row {@code u} of {@code problem}, starting from {@code start[startOffset .. +d)},
+   * d = {@code problem.unknowns()}. Rows queued together must be of one problem.
+   */
+  public void add(RowProblem problem, int u, float[] start, int startOffset) {
+    if (count == ROWS) {
+      throw new IllegalStateException("already " + ROWS + " rows queued");
+    }
+    if (count > 0 && problem != this.problem) {
+      throw new IllegalArgumentException("rows queued together must be of one problem");
+    }
+    this.problem = problem;
+    int q = count++;
+    int d = problem.other.unknowns();
+    blockRow[q] = u;
+    lambda[q] = problem.lambda(u);
+    Arrays.fill(x, q * kp, (q + 1) * kp, 0f);
+    System.arraycopy(start, startOffset, x, q * kp, d);
+  }
+
+  /** Rows queued. */
+  public int size() {
+    return count;
+  }
+
+  public boolean isFull() {
+    return count == ROWS;
+  }
+
+  /** Queued row q's block row. */
+  public int row(int q) {
+    return blockRow[q];
+  }
+
+  /** Copies queued row q's iterate (its d unknowns) to {@code dst[offset ..]}. */
+  public void solution(int q, float[] dst, int offset) {
+    System.arraycopy(x, q * kp, dst, offset, problem.other.unknowns());
+  }
+
+  /** Forgets the queued rows. */
+  public void clear() {
+    count = 0;
+    problem = null;
+  }
+
+  /**
+   * One row alone: {@link #add}, {@link #solve(int)}, and the iterate left in {@link #solution()}.
    *
-   * @return the number of steps taken: fewer than {@code steps} when the residual vanished first
+   * @return the number of steps taken
    */
   public int solve(RowProblem problem, int u, int steps, float[] start, int startOffset) {
-    this.other = problem.other;
-    this.row = problem.id(u);
-    this.indices = problem.rows.indices();
-    this.values = problem.rows.values();
-    this.from = problem.rows.indptr()[u];
-    this.to = problem.rows.indptr()[u + 1];
-    this.weights = problem.terms.weights();
-    float[] gram = problem.gram;
-    float[] gramRhs = problem.gramRhs;
-    float beta = problem.terms.beta();
-    float lambda = problem.lambda(u);
-    int kp = ws.kp;
-    int d = other.unknowns();
-    float[] x = ws.x;
-    float[] r = ws.residual;
-    float[] p = ws.direction;
-    float[] ap = ws.product;
-    if (fitsOnce() && to > from) {
-      prepare(from, to - from);
-    }
-    boolean shared = problem.shared();
-    Arrays.fill(x, 0f);
-    System.arraycopy(start, startOffset, x, 0, d);
-
-    // r = b − A·x = β·(g − G·x) − λ·x + Σ_j (t_j − w_j·(y_j·x))·y_j
-    Arrays.fill(r, 0f);
-    if (shared) {
-      gramTimes(gram, -beta, x, d, r);
-      if (gramRhs != null) {
-        ops.axpy(beta, gramRhs, 0, r, 0, kp);
-      }
-    }
-    ops.axpy(-lambda, x, 0, r, 0, d);
-    addNeighbourTerms(true, x, r);
-
-    System.arraycopy(r, 0, p, 0, kp);
-    float rr = ops.dot(r, 0, r, 0, kp);
-    int step = 0;
-    for (; step < steps && rr > CONVERGED; step++) {
-      // Ap = β·G·p + λ·p + Σ_j w_j·(y_j·p)·y_j
-      Arrays.fill(ap, 0f);
-      if (shared) {
-        gramTimes(gram, beta, p, d, ap);
-      }
-      ops.axpy(lambda, p, 0, ap, 0, d);
-      addNeighbourTerms(false, p, ap);
-      float pap = ops.dot(p, 0, ap, 0, kp);
-      if (!(pap > 0f) || !Float.isFinite(pap)) {
-        break; // p lies (numerically) in A's null space: no descent left along it
-      }
-      float alpha = rr / pap;
-      ops.axpy(alpha, p, 0, x, 0, kp);
-      ops.axpy(-alpha, ap, 0, r, 0, kp);
-      float rrNext = ops.dot(r, 0, r, 0, kp);
-      float ratio = rrNext / rr;
-      for (int i = 0; i < kp; i++) {
-        p[i] = r[i] + ratio * p[i];
-      }
-      rr = rrNext;
-    }
-    return step;
+    clear();
+    add(problem, u, start, startOffset);
+    return solve(steps);
   }
 
-  /** acc += s·G·v, as the combination of G's rows weighted by s·v (G is symmetric). */
-  private void gramTimes(float[] gram, float s, float[] v, int d, float[] acc) {
-    float[] coef = v;
-    if (s != 1f) {
-      coef = ws.scaled;
-      for (int i = 0; i < d; i++) {
-        coef[i] = s * v[i];
-      }
-    }
-    ops.addRowCombination(gram, 0, ws.identity, 0, d, ws.kp, coef, acc);
+  /** The iterate of the first queued row, in [0, d), zero beyond (the array holds the others). */
+  public float[] solution() {
+    return x;
   }
 
   /**
-   * acc += Σ_j w_j·(y_j·v)·y_j, or for the residual acc += Σ_j (t_j − w_j·(y_j·v))·y_j, over the
-   * neighbours in batches of at most {@link RowWorkspace#BATCH}.
+   * Runs up to {@code steps} CG steps on every queued row; a row stops early when its residual
+   * vanishes or its direction leaves no descent. The shared matrix G must be full symmetric (not
+   * only its upper triangle). The rows stay queued (read them with {@link #solution(int, float[],
+   * int)}) until {@link #clear}.
+   *
+   * @return the most steps any row took
    */
-  private void addNeighbourTerms(boolean residual, float[] v, float[] acc) {
-    int kp = ws.kp;
-    boolean inPlace = readInPlace();
+  public int solve(int steps) {
+    if (count == 0) {
+      return 0;
+    }
+    boolean shared = problem.shared();
+    float beta = problem.terms.beta();
+    int d = problem.other.unknowns();
+    for (int q = 0; q < count; q++) {
+      if (termsOnce(q)) {
+        int from = problem.rows.indptr()[blockRow[q]];
+        int n = problem.rows.indptr()[blockRow[q] + 1] - from;
+        prepare(blockRow[q], from, n, true);
+        System.arraycopy(ws.w, 0, w, q * RowWorkspace.BATCH, n);
+        System.arraycopy(ws.t, 0, t, q * RowWorkspace.BATCH, n);
+      }
+    }
+
+    // r = b − A·x = β·(g − G·x) − λ·x + Σ_j (t_j − w_j·(y_j·x))·y_j
+    if (shared) {
+      ops.symmetricProducts(problem.gram, kp, d, x, 0, count, gv, 0);
+    }
+    for (int q = 0; q < count; q++) {
+      int o = q * kp;
+      Arrays.fill(r, o, o + kp, 0f);
+      if (shared) {
+        ops.axpy(-beta, gv, o, r, o, kp);
+        if (problem.gramRhs != null) {
+          ops.axpy(beta, problem.gramRhs, 0, r, o, kp);
+        }
+      }
+      ops.axpy(-lambda[q], x, o, r, o, d);
+      addNeighbourTerms(q, true, x, r);
+      System.arraycopy(r, o, p, o, kp);
+      rr[q] = ops.dot(r, o, r, o, kp);
+      active[q] = rr[q] > CONVERGED;
+    }
+
+    int taken = 0;
+    for (int step = 0; step < steps && anyActive(); step++, taken = step) {
+      // Ap = β·G·p + λ·p + Σ_j w_j·(y_j·p)·y_j
+      if (shared) {
+        ops.symmetricProducts(problem.gram, kp, d, p, 0, count, gv, 0);
+      }
+      for (int q = 0; q < count; q++) {
+        if (active[q]) {
+          step(q, shared, beta, d);
+        }
+      }
+    }
+    return taken;
+  }
+
+  /** One CG step of queued row q, whose G·p is in {@code gv}. */
+  private void step(int q, boolean shared, float beta, int d) {
+    int o = q * kp;
+    Arrays.fill(ap, o, o + kp, 0f);
+    if (shared) {
+      ops.axpy(beta, gv, o, ap, o, kp);
+    }
+    ops.axpy(lambda[q], p, o, ap, o, d);
+    addNeighbourTerms(q, false, p, ap);
+    float pap = ops.dot(p, o, ap, o, kp);
+    if (!(pap > 0f) || !Float.isFinite(pap)) {
+      active[q] = false; // p lies (numerically) in A's null space: no descent left along it
+      return;
+    }
+    float alpha = rr[q] / pap;
+    ops.axpy(alpha, p, o, x, o, kp);
+    ops.axpy(-alpha, ap, o, r, o, kp);
+    float rrNext = ops.dot(r, o, r, o, kp);
+    float ratio = rrNext / rr[q];
+    for (int i = o; i < o + kp; i++) {
+      p[i] = r[i] + ratio * p[i];
+    }
+    rr[q] = rrNext;
+    active[q] = rrNext > CONVERGED;
+  }
+
+  private boolean anyActive() {
+    for (int q = 0; q < count; q++) {
+      if (active[q]) return true;
+    }
+    return false;
+  }
+
+  /**
+   * acc_q += Σ_j w_j·(y_j·v_q)·y_j, or for the residual acc_q += Σ_j (t_j − w_j·(y_j·v_q))·y_j,
+   * over row q's neighbours in batches of at most {@link RowWorkspace#BATCH}.
+   */
+  private void addNeighbourTerms(int q, boolean residual, float[] v, float[] acc) {
+    Factors other = problem.other;
+    int u = blockRow[q];
+    int from = problem.rows.indptr()[u];
+    int to = problem.rows.indptr()[u + 1];
+    boolean inPlace = !other.biased;
+    boolean once = termsOnce(q);
     float[] data = inPlace ? other.data : ws.rows;
     int base = inPlace ? other.offset : ws.packedAt;
-    int[] rows = inPlace ? indices : ws.identity;
+    int[] rows = inPlace ? problem.rows.indices() : ws.identity;
+    float[] wq = once ? w : ws.w;
+    float[] tq = once ? t : ws.t;
+    int o = q * kp;
+    System.arraycopy(v, o, ws.vector, 0, kp); // the kernels take the vector and the sum at offset 0
+    System.arraycopy(acc, o, ws.sum, 0, kp);
     for (int start = from; start < to; start += RowWorkspace.BATCH) {
       int n = Math.min(RowWorkspace.BATCH, to - start);
-      if (!fitsOnce()) {
-        prepare(start, n);
+      int termsAt = once ? q * RowWorkspace.BATCH + (start - from) : 0;
+      if (!once) {
+        prepare(u, start, n, inPlace);
       }
       // Dots, then the combination, per slice small enough that the second read of each
       // neighbour's row hits L1.
       for (int s = 0; s < n; s += SLICE) {
         int m = Math.min(SLICE, n - s);
         int first = inPlace ? start + s : s;
-        ops.rowDots(data, base, rows, first, m, kp, v, ws.dots);
+        ops.rowDots(data, base, rows, first, m, kp, ws.vector, ws.dots);
         for (int j = 0; j < m; j++) {
-          float wd = ws.w[s + j] * ws.dots[j];
-          ws.coef[j] = residual ? ws.t[s + j] - wd : wd;
+          float wd = wq[termsAt + s + j] * ws.dots[j];
+          ws.coef[j] = residual ? tq[termsAt + s + j] - wd : wd;
         }
-        ops.addRowCombination(data, base, rows, first, m, kp, ws.coef, acc);
+        ops.addRowCombination(data, base, rows, first, m, kp, ws.coef, ws.sum);
       }
     }
-  }
-
-  /** Whether the terms (and gathered rows) of all the row's neighbours fit at once. */
-  private boolean fitsOnce() {
-    return to - from <= RowWorkspace.BATCH;
-  }
-
-  /** Makes the terms of entries [start, start + n), and gathers their rows unless read in place. */
-  private void prepare(int start, int n) {
-    if (readInPlace()) {
-      weights.compute(row, indices, values, start, n, ws.w, ws.t);
-    } else {
-      NeighbourRows.gather(other, row, indices, values, start, n, weights, ws);
-    }
+    System.arraycopy(ws.sum, 0, acc, o, kp);
   }
 
   /**
-   * Whether the neighbours' rows are read where they are stored: always for an unbiased other side
-   * (gathering the rows of short rows once, so that the products read L1, measured 5% slower on the
-   * 5M matrix's user side than reading the scattered rows four times); biased rows must be gathered
-   * to be augmented.
+   * Whether row q's terms are made once, before its first product: unbiased neighbours (read in
+   * place) and at most {@link RowWorkspace#BATCH} of them.
    */
-  private boolean readInPlace() {
-    return !other.biased;
+  private boolean termsOnce(int q) {
+    int u = blockRow[q];
+    return !problem.other.biased
+        && problem.rows.indptr()[u + 1] - problem.rows.indptr()[u] <= RowWorkspace.BATCH;
+  }
+
+  /** Makes the terms of entries [start, start + n) in the workspace, gathering their rows if biased. */
+  private void prepare(int u, int start, int n, boolean inPlace) {
+    if (inPlace) {
+      problem.terms.weights().compute(problem.id(u), problem.rows.indices(), problem.rows.values(),
+          start, n, ws.w, ws.t);
+    } else {
+      NeighbourRows.gather(problem.other, problem.id(u), problem.rows.indices(), problem.rows.values(),
+          start, n, problem.terms.weights(), ws);
+    }
   }
 }

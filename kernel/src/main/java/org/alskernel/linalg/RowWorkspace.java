@@ -2,8 +2,8 @@ package org.alskernel.linalg;
 
 /**
  * Scratch for one worker solving rows one after another: the packed neighbour rows (plain and
- * weighted), the entry terms, the k×k system and its right-hand side, and the conjugate-gradient
- * vectors. Allocated once per worker, so a row allocates nothing.
+ * weighted), the entry terms, the k×k system and its right-hand side, and the vectors conjugate
+ * gradient's neighbour products work on. Allocated once per worker, so a row allocates nothing.
  */
 public final class RowWorkspace {
   /** How many neighbours are gathered and applied at once; bounds the scratch for popular rows. */
@@ -26,13 +26,10 @@ public final class RowWorkspace {
   public final float[] b;
   /** Scratch for {@link Cholesky#factor}. */
   public final float[] choleskyScratch;
-  /** The conjugate-gradient iterate: after {@link ConjugateGradient#solve}, the solution. */
-  public final float[] x;
-  // The other conjugate-gradient vectors (kp each) and per-neighbour scratch.
-  final float[] residual;
-  final float[] direction;
-  final float[] product;
-  final float[] scaled;
+  // A conjugate-gradient row's vector and sum for the neighbour kernels (kp each), and
+  // per-neighbour scratch.
+  final float[] vector;
+  final float[] sum;
   final float[] dots = new float[BATCH];
   final float[] coef = new float[BATCH];
   /**
@@ -58,11 +55,8 @@ public final class RowWorkspace {
     this.a = new float[kp * kp];
     this.b = new float[kp];
     this.choleskyScratch = new float[Cholesky.scratchSize(kp)];
-    this.x = new float[kp];
-    this.residual = new float[kp];
-    this.direction = new float[kp];
-    this.product = new float[kp];
-    this.scaled = new float[kp];
+    this.vector = new float[kp];
+    this.sum = new float[kp];
     this.identity = new int[Math.max(BATCH, kp)];
     for (int i = 0; i < identity.length; i++) {
       identity[i] = i;

@@ -5,7 +5,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Vector API implementation: {@link VectorOps} over the kernels of {@link PanamaRowKernels},
- * {@link PanamaRankUpdate}, {@link PanamaInterleavedCholesky} and {@link PanamaTileTranspose}. The
+ * {@link PanamaMatrixProducts}, {@link PanamaRankUpdate}, {@link PanamaInterleavedCholesky} and
+ * {@link PanamaTileTranspose}. The
  * species lives in a {@code static final} field that every kernel class copies into its own: passed
  * around as a value it is not intrinsified and every call allocates. Loaded only after {@link
  * VectorOpsProvider} has checked that jdk.incubator.vector is readable.
@@ -43,6 +44,12 @@ final class PanamaVectorOps implements VectorOps {
   public void addRowCombination(float[] data, int base, int[] rows, int from, int count, int kp,
       float[] coef, float[] acc) {
     PanamaRowKernels.addRowCombination(data, base, rows, from, count, kp, coef, acc);
+  }
+
+  @Override
+  public void symmetricProducts(float[] m, int kp, int d, float[] v, int vo, int count, float[] out,
+      int oo) {
+    PanamaMatrixProducts.symmetricProducts(m, kp, d, v, vo, count, out, oo);
   }
 
   @Override

@@ -56,6 +56,20 @@ public final class ScalarOps implements VectorOps {
   }
 
   @Override
+  public void symmetricProducts(float[] m, int kp, int d, float[] v, int vo, int count, float[] out,
+      int oo) {
+    for (int b = 0; b < count; b++) {
+      for (int c = 0; c < kp; c++) {
+        float acc = 0f;
+        for (int i = 0; i < d; i++) {
+          acc = Math.fma(v[vo + b * kp + i], m[i * kp + c], acc);
+        }
+        out[oo + b * kp + c] = acc;
+      }
+    }
+  }
+
+  @Override
   public void packWeighted(float[] data, int base, int[] rows, int from, int count, int kp, float[] w,
       float[] t, float[] packed, int po, float[] weighted, int wo, float[] b, int bo) {
     for (int j = 0; j < count; j++) {

@@ -48,6 +48,17 @@ public interface VectorOps {
       float[] acc);
 
   /**
+   * Products of one symmetric matrix with several vectors: for b in [0, count), {@code out_b =
+   * Σ_{i<d} v_b[i]·m_i} over all kp columns, where {@code m_i = m[i·kp ..]} is row i of a kp×kp
+   * matrix, {@code v_b = v[vo + b·kp ..]} and {@code out_b = out[oo + b·kp ..]} (overwritten). Each
+   * column of each out_b is summed over i = 0, 1, … from zero, whatever {@code count} is, so a
+   * vector's product does not depend on the vectors computed with it. Reading m once for several
+   * vectors is what makes conjugate gradient's G·p a matrix-matrix product. {@code kp} must be a
+   * multiple of {@link #lanes()}.
+   */
+  void symmetricProducts(float[] m, int kp, int d, float[] v, int vo, int count, float[] out, int oo);
+
+  /**
    * Packs the rows a normal-equation build needs, in one pass over the gathered rows: for j in [0,
    * count), with {@code y_j = data[base + rows[from + j]·kp ..]}, writes {@code y_j} to {@code
    * packed[po + j·kp ..]}, {@code w[j]·y_j} to {@code weighted[wo + j·kp ..]}, and adds {@code

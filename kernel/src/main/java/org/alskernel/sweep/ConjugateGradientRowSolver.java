@@ -6,7 +6,10 @@ import org.alskernel.linalg.RowProblem;
 import org.alskernel.linalg.RowWorkspace;
 import org.alskernel.simd.VectorOps;
 
-/** A fixed number of {@link ConjugateGradient} steps per row, from the row's current solution. */
+/**
+ * A fixed number of {@link ConjugateGradient} steps per row, from the row's current solution, rows
+ * queued and solved {@link ConjugateGradient#ROWS} at a time.
+ */
 final class ConjugateGradientRowSolver implements RowSolver {
   private final ConjugateGradient cg;
   private final int steps;
@@ -18,14 +21,31 @@ final class ConjugateGradientRowSolver implements RowSolver {
 
   @Override
   public void solve(RowProblem problem, int r, Factors current, Factors out) {
-    cg.solve(problem, r, steps, current.data, current.rowStart(r));
-    System.arraycopy(cg.solution(), 0, out.data, out.rowStart(r), out.unknowns());
-    Solutions.requireFinite(problem, out, r);
+    cg.add(problem, r, current.data, current.rowStart(r)); // the start is copied now
+    if (cg.isFull()) {
+      finish(problem, out);
+    }
   }
 
   @Override
-  public void finish(RowProblem problem, Factors out) {}
+  public void finish(RowProblem problem, Factors out) {
+    if (cg.size() == 0) {
+      return;
+    }
+    try {
+      cg.solve(steps);
+      for (int q = 0; q < cg.size(); q++) {
+        int r = cg.row(q);
+        cg.solution(q, out.data, out.rowStart(r));
+        Solutions.requireFinite(problem, out, r);
+      }
+    } finally {
+      cg.clear();
+    }
+  }
 
   @Override
-  public void reset() {}
+  public void reset() {
+    cg.clear();
+  }
 }

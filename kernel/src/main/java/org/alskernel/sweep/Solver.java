@@ -1,5 +1,6 @@
 package org.alskernel.sweep;
 
+import org.alskernel.linalg.ConjugateGradient;
 import org.alskernel.linalg.RowWorkspace;
 import org.alskernel.linalg.SystemSolver;
 import org.alskernel.simd.VectorOps;
@@ -43,7 +44,8 @@ public enum Solver {
   },
   /**
    * A few conjugate-gradient steps warm-started from the row's previous solution, never forming A_u
-   * (Takács et al. 2011): O(steps·(k² + |N(u)|·k)) per row. Each sweep is approximate, but training
+   * (Takács et al. 2011): O(steps·(k² + |N(u)|·k)) per row, {@link ConjugateGradient#ROWS} rows at a
+   * time. Each sweep is approximate, but training
    * converges to nearly the same objective much faster (docs/benchmarks.md, "Conjugate gradient").
    */
   CONJUGATE_GRADIENT("cg") {
@@ -54,7 +56,7 @@ public enum Solver {
 
     @Override
     double costPerRow(int k, int steps) {
-      return 2.0 * (steps + 1); // a product with G per pass
+      return 2.0 * (steps + 1); // a product with G per pass (at the speed of a matrix product)
     }
 
     @Override
@@ -64,7 +66,7 @@ public enum Solver {
 
     @Override
     public long scratchFloats(int unknowns, int kp, int lanes) {
-      return 0; // the workspace's vectors only
+      return ConjugateGradient.scratchFloats(kp); // the vectors of the rows solved together
     }
   };
 

@@ -93,10 +93,10 @@ final class MemoryCheck {
     return blocks * heapBytes((long) kp * kp, WORD) + 2 * heapBytes((long) kp * kp, WORD);
   }
 
-  /** One worker's scratch: its {@link RowWorkspace} and what its solver adds (Cholesky's batch). */
+  /** One worker's scratch: its {@link RowWorkspace} and what its solver adds (a batch of rows). */
   private static long workerScratch(AlsConfig config, int kp, int lanes) {
     long bytes = allocatedBytes(2 * RowWorkspace.BATCH * kp);
-    bytes += heapBytes((long) kp * kp, WORD) + 6 * heapBytes(kp, WORD)
+    bytes += heapBytes((long) kp * kp, WORD) + 3 * heapBytes(kp, WORD)
         + heapBytes(Cholesky.scratchSize(kp), WORD) + heapBytes(Math.max(RowWorkspace.BATCH, kp), WORD)
         + 4 * heapBytes(RowWorkspace.BATCH, WORD);
     int dim = config.variant().isBiased() ? config.factors() + 1 : config.factors();

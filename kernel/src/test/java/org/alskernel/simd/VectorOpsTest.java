@@ -91,6 +91,49 @@ class VectorOpsTest {
 
   @ParameterizedTest
   @ValueSource(ints = {1, 3, 16, 17, 33, 64, 100, 128})
+  void symmetricProductsMatchDoubleReferenceAndDoNotDependOnTheirCompanions(int k) {
+    for (VectorOps ops : new VectorOps[] {SCALAR, VECTOR}) {
+      int kp = ops.paddedStride(k);
+      SplittableRandom rnd = new SplittableRandom(k);
+      float[] m = new float[kp * kp];
+      for (int i = 0; i < k; i++) {
+        for (int c = i; c < k; c++) {
+          m[i * kp + c] = m[c * kp + i] = (float) (rnd.nextDouble() * 2 - 1);
+        }
+      }
+      for (int count : new int[] {1, 2, 3, 4, 5, 7, 8, 9}) {
+        int vo = 3; // off any vector boundary
+        float[] v = new float[vo + count * kp];
+        for (int b = 0; b < count; b++) {
+          for (int i = 0; i < k; i++) v[vo + b * kp + i] = (float) (rnd.nextDouble() * 2 - 1);
+        }
+        float[] out = random(rnd, 2 + count * kp); // overwritten
+        ops.symmetricProducts(m, kp, k, v, vo, count, out, 2);
+        for (int b = 0; b < count; b++) {
+          for (int c = 0; c < kp; c++) {
+            double exact = 0;
+            double magnitude = 0;
+            for (int i = 0; i < k; i++) {
+              exact += (double) v[vo + b * kp + i] * m[i * kp + c];
+              magnitude += Math.abs((double) v[vo + b * kp + i] * m[i * kp + c]);
+            }
+            assertEquals(exact, out[2 + b * kp + c], 4 * Math.max(1, k) * ULP * magnitude,
+                ops.name() + " vector " + b + " of " + count + ", column " + c);
+          }
+          // the same vector alone gives the same bits
+          float[] alone = new float[kp];
+          ops.symmetricProducts(m, kp, k, v, vo + b * kp, 1, alone, 0);
+          for (int c = 0; c < kp; c++) {
+            assertEquals(Float.floatToRawIntBits(alone[c]), Float.floatToRawIntBits(out[2 + b * kp + c]),
+                ops.name() + " vector " + b + " of " + count + " alone, column " + c);
+          }
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3, 16, 17, 33, 64, 100, 128})
   void rowDotsAndRowCombinationMatchDoubleReference(int k) {
     for (VectorOps ops : new VectorOps[] {SCALAR, VECTOR}) {
       int kp = ops.paddedStride(k);

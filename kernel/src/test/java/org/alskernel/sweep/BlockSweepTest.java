@@ -47,7 +47,10 @@ class BlockSweepTest {
             .variant(AlsVariant.EXPLICIT_BIASED).lambdaScaledByCount(true)
             .weighting(ExplicitWeighting.linearPopularity(0.5f, 3f)),
         AlsConfig.builder().factors(9).lambda(0.5f).alpha(3f).initScale(0.1f).pool(POOL)
-            .conjugateGradient(2));
+            .conjugateGradient(2),
+        // biased neighbours are gathered for every product: the other path of conjugate gradient
+        AlsConfig.builder().factors(9).lambda(0.5f).alpha(3f).initScale(0.1f).pool(POOL)
+            .variant(AlsVariant.IMPLICIT_BIASED).conjugateGradient(3));
   }
 
   @ParameterizedTest
