@@ -17,7 +17,10 @@ final class CountHint {
   private CountHint() {}
 
   static void check(Interactions data, TrainingOptions training, String command, PrintWriter err) {
-    if (training.variant.isExplicit() || training.logEpsilon != null || data.size() == 0) return;
+    if (training.variant.isExplicit() || training.logEpsilon != null || training.weighted()
+        || data.size() == 0) {
+      return;
+    }
     float[] values = data.value().clone();
     Arrays.sort(values);
     float upperDecile = values[(int) (0.9 * (values.length - 1))];

@@ -84,7 +84,8 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     err.println("training: " + training.describe());
     long start = System.nanoTime();
-    AlsModel model = new AlsTrainer(config.build()).fit(parts.train());
+    // weighed after the split, so the test part's entries do not shape the training weights
+    AlsModel model = new AlsTrainer(config.build()).fit(training.weigh(parts.train()));
     err.println(String.format(Locale.ROOT, "trained in %.1f s", (System.nanoTime() - start) / 1e9));
 
     RankingMetrics als = RankingEvaluator.evaluate(Ranker.of(model), parts, at);

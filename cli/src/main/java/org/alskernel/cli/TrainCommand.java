@@ -57,8 +57,9 @@ final class TrainCommand implements Callable<Integer> {
     // the targets are replaced only when all of them are written.
     try (OutputFiles staged = OutputFiles.prepare(List.of(file), outputs)) {
       PrintWriter out = spec.commandLine().getErr(); // messages; train's result is the model file
-      Interactions data = DataReport.read(spec, input, file, out);
-      CountHint.check(data, training, "train", out);
+      Interactions read = DataReport.read(spec, input, file, out);
+      CountHint.check(read, training, "train", out);
+      Interactions data = training.weigh(read);
       Progress progress = new Progress(out, training.iterations, training.hasLoss(), terminal && !plain);
       out.println("training: " + training.describe());
       AlsModel trained;

@@ -1,6 +1,9 @@
 package org.alskernel.cli;
 
+import java.util.List;
 import java.util.Locale;
+import org.alskernel.data.CountWeighting;
+import org.alskernel.data.Interactions;
 import org.alskernel.sweep.AlsVariant;
 import org.alskernel.sweep.Solver;
 import org.alskernel.train.AlsConfig;
@@ -41,6 +44,21 @@ final class TrainingOptions {
           + " plays")
   Float logEpsilon;
 
+  @Option(names = "--weighting", paramLabel = "WEIGHTING", defaultValue = "none",
+      completionCandidates = WeightingNames.class,
+      description = "implicit variants: reweigh the counts before training, ${COMPLETION-CANDIDATES}"
+          + " (BM25 and TF-IDF as for play counts; default: ${DEFAULT-VALUE})")
+  String weighting;
+
+  @Option(names = "--bm25-k1", paramLabel = "K1", defaultValue = "100",
+      description = "BM25: how fast a count saturates (default: ${DEFAULT-VALUE})")
+  float bm25K1;
+
+  @Option(names = "--bm25-b", paramLabel = "B", defaultValue = "0.8",
+      description = "BM25: how much a long history discounts its counts, in [0, 1] (default:"
+          + " ${DEFAULT-VALUE})")
+  float bm25B;
+
   @Option(names = "--iterations", paramLabel = "N", defaultValue = "15",
       description = "ALS iterations (default: ${DEFAULT-VALUE})")
   int iterations;
@@ -72,6 +90,18 @@ final class TrainingOptions {
     require(spec, !variant.isExplicit() || (alpha == null && logEpsilon == null),
         (alpha != null ? "--alpha" : "--log-confidence") + " applies to the implicit variants only,"
             + " not to --variant " + variant.label());
+    require(spec, WEIGHTINGS.contains(weighting.toLowerCase(Locale.ROOT)),
+        "--weighting must be one of " + String.join(", ", WEIGHTINGS) + ", got " + weighting);
+    require(spec, !variant.isExplicit() || !weighted(),
+        "--weighting applies to the implicit variants only, not to --variant " + variant.label());
+    if (weighting.equalsIgnoreCase("bm25")) {
+      try {
+        CountWeighting.checkBm25(bm25K1, bm25B);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), (e.getMessage().startsWith("BM25 K1")
+            ? "--bm25-k1" : "--bm25-b") + ": " + e.getMessage());
+      }
+    }
     AlsConfig.Builder b = AlsConfig.builder().variant(variant)
         .factors(factors).lambda(lambda()).alpha(alpha()).iterations(iterations).seed(seed);
     if (logEpsilon != null) b.logConfidence(logEpsilon);
@@ -86,6 +116,20 @@ final class TrainingOptions {
           + e.getMessage());
     }
     return b;
+  }
+
+  /** Whether the counts are reweighed before training. */
+  boolean weighted() {
+    return !weighting.equalsIgnoreCase("none");
+  }
+
+  /** The training data as {@code --weighting} says: the counts themselves, or BM25 or TF-IDF of them. */
+  Interactions weigh(Interactions data) {
+    return switch (weighting.toLowerCase(Locale.ROOT)) {
+      case "bm25" -> CountWeighting.bm25(data, bm25K1, bm25B);
+      case "tfidf" -> CountWeighting.tfidf(data);
+      default -> data;
+    };
   }
 
   /** Whether the kernel can report this variant's loss (the biased implicit objective it cannot). */
@@ -112,9 +156,20 @@ final class TrainingOptions {
     String solving = chosen == Solver.CHOLESKY ? ""
         : ", " + (chosen == Solver.CONJUGATE_GRADIENT ? "conjugate gradient" : chosen.label()) + " ("
             + (cgSteps == null ? AlsConfig.DEFAULT_CG_STEPS : cgSteps) + " steps)";
-    String kind = variant == AlsVariant.IMPLICIT ? "" : variant.label() + ", ";
+    String kind = (variant == AlsVariant.IMPLICIT ? "" : variant.label() + ", ")
+        + (weighted() ? (weighting.equalsIgnoreCase("bm25") ? "BM25 (K1 " + bm25K1 + ", B " + bm25B
+            + ")" : "TF-IDF") + " weighting, " : "");
     return kind + "k = " + factors + ", lambda = " + lambda() + confidence + ", " + iterations
         + " iterations" + solving;
+  }
+
+  static final List<String> WEIGHTINGS = List.of("none", "bm25", "tfidf");
+
+  static final class WeightingNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return WEIGHTINGS.iterator();
+    }
   }
 
   /** The variants' names, from the kernel. */
