@@ -14,27 +14,33 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * Any command line the fuzzer puts together: the tool ends with exit 0, or with exit 1 or 2 and one
- * line on stderr that is neither a stack trace nor an internal error. Paths come only from a sandbox
+ * Any command line the fuzzer puts together: the tool ends with exit 0, or with exit 1 or 2 and
+ * stderr ending in one error line that is neither a stack trace nor an internal error. Paths come only from a sandbox
  * folder, so a fuzzed run cannot write anywhere else, and the sizes that set how long training runs
  * (k, iterations, threads, n) are capped, so a valid run stays short; everything else is fuzzed.
  */
 class ArgumentsFuzzTest {
-  private static final String[] COMMANDS = {"train", "evaluate", "recommend", "similar", "bogus", ""};
+  private static final String[] COMMANDS = {"train", "evaluate", "recommend", "similar", "export",
+      "generate-completion", "bogus", ""};
   private static final String[] OPTIONS = {
       "--model", "--chart", "--format", "--sep", "--user-col", "--item-col", "--value-col",
       "--time-col", "--columns", "--header", "--string-ids", "--min-value", "--binary", "-k",
       "--factors", "--lambda", "--alpha", "--log-confidence", "--iterations", "--seed", "--threads",
       "--cg-steps", "--plain", "--split", "--test-fraction", "--leave-out", "--at", "--user",
-      "--item", "-n", "--data", "--help", "--version", "--unknown", "-"};
+      "--item", "-n", "--data", "--help", "--version", "--unknown", "-", "--users", "--all-users",
+      "--exclude-items", "--output", "--out", "--variant", "--solver", "--weighting", "--bm25-k1",
+      "--bm25-b"};
   /** Options whose value makes a valid run long: capped at the second number. */
   private static final List<String> SIZES = List.of("-k", "--factors", "--iterations", "--threads",
       "--cg-steps", "-n", "--at", "--leave-out");
   private static final long[] CAPS = {16, 16, 3, 4, 4, 50, 50, 5};
-  private static final List<String> PATH_OPTIONS = List.of("--model", "--chart", "--data");
+  private static final List<String> PATH_OPTIONS = List.of("--model", "--chart", "--data", "--users",
+      "--exclude-items", "--out");
 
   /** The line of a failure nobody anticipated (ErrorMessages), as opposed to an argument's text. */
   private static final Pattern INTERNAL = Pattern.compile("^als( [a-z]+)?: internal error: ");
+  /** A note a command prints before its result or its error (CountHint, unknown items to exclude). */
+  private static final Pattern NOTE = Pattern.compile("^als( [a-z-]+)?: note: ");
 
   private static Path sandbox;
   private static Path[] paths;
@@ -81,7 +87,13 @@ class ArgumentsFuzzTest {
     if (code != 1 && code != 2) {
       throw new AssertionError("exit " + code + " for " + args + ":\n" + stderr);
     }
-    if (stderr.strip().lines().count() != 1 || INTERNAL.matcher(stderr).find()) {
+    // messages a command printed before failing (what it read, its settings) may come first; the
+    // error is the last line, and the only one that starts with the command's name
+    List<String> lines = stderr.strip().lines().toList();
+    if (lines.isEmpty() || !lines.getLast().startsWith("als")
+        || lines.stream().filter(l -> l.startsWith("als") && !NOTE.matcher(l).find()).count() != 1
+        || INTERNAL.matcher(lines.getLast()).find()
+        || lines.stream().anyMatch(l -> l.startsWith("\tat ") || l.startsWith("Caused by: "))) {
       throw new AssertionError("not one named error for " + args + ":\n" + stderr);
     }
     for (char c : stderr.strip().toCharArray()) {
