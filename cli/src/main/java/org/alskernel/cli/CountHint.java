@@ -21,10 +21,17 @@ final class CountHint {
         || data.size() == 0) {
       return;
     }
-    float[] values = data.value().clone();
+    // the upper decile is above 10 when more than a tenth of the values are: counted, not sorted,
+    // since most files are ratings and get no note
+    float[] all = data.value();
+    int decile = (int) (0.9 * (all.length - 1));
+    int above = 0;
+    for (float v : all) {
+      if (v > RATING_SCALE_TOP) above++;
+    }
+    if (above < all.length - decile) return;
+    float[] values = all.clone();
     Arrays.sort(values);
-    float upperDecile = values[(int) (0.9 * (values.length - 1))];
-    if (upperDecile <= RATING_SCALE_TOP) return;
     err.println(String.format(Locale.ROOT, "als %s: note: the values (median %s, up to %s) look like"
         + " counts, which linear confidence weighs raw; --log-confidence 1 --alpha 5 ranked far"
         + " better on Last.fm play counts (README, \"Settings that worked\")", command,

@@ -52,7 +52,7 @@ final class Json {
       expect(':');
       if (m.put(key, value()) != null) throw error("duplicate key " + key);
       space();
-    } while (take(','));
+    } while (peek(','));
     expect('}');
     return m;
   }
@@ -65,7 +65,7 @@ final class Json {
     do {
       a.add(value());
       space();
-    } while (take(','));
+    } while (peek(','));
     expect(']');
     return a;
   }
@@ -117,6 +117,7 @@ final class Json {
     while (at < s.length() && " \t\r\n".indexOf(s.charAt(at)) >= 0) at++;
   }
 
+  /** Consumes {@code c} if it is next. */
   private boolean peek(char c) {
     if (at < s.length() && s.charAt(at) == c) {
       at++;
@@ -125,9 +126,6 @@ final class Json {
     return false;
   }
 
-  private boolean take(char c) {
-    return peek(c);
-  }
 
   private void expect(char c) {
     if (!peek(c)) throw error("expected '" + c + "'");

@@ -63,7 +63,8 @@ class DocsTest {
     return out;
   }
 
-  private static Path root() throws IOException {
+  /** The repository's root: the folder above the working directory with README.md and kernel/. */
+  static Path root() throws IOException {
     for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
       if (Files.isRegularFile(d.resolve("README.md")) && Files.isDirectory(d.resolve("kernel"))) return d;
     }

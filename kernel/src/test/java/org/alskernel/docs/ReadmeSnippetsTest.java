@@ -3,7 +3,6 @@ package org.alskernel.docs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ class ReadmeSnippetsTest {
 
   @Test
   void snippetsCompileAsPastedAndRunAsShown() throws Exception {
-    String readme = Files.readString(readme());
+    String readme = Files.readString(DocsTest.root().resolve("README.md"));
     List<String> imports = new ArrayList<>();
     StringBuilder body = new StringBuilder();
     Matcher m = JAVA_BLOCK.matcher(readme);
@@ -92,14 +91,6 @@ class ReadmeSnippetsTest {
     assertTrue(losses >= 2, "the README shows the loss lines");
     assertTrue(Files.isRegularFile(work.resolve("model.als")), "the snippet saves model.als");
     System.out.println("README program output:\n" + out);
-  }
-
-  private static Path readme() throws IOException {
-    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-      Path r = d.resolve("README.md");
-      if (Files.isRegularFile(r) && Files.isDirectory(d.resolve("kernel"))) return r;
-    }
-    throw new IOException("README.md of the repository not found above " + Path.of("").toAbsolutePath());
   }
 
   private static String numbered(String source) {

@@ -68,7 +68,6 @@ final class Coverage {
     }
     for (Map.Entry<String, List<String>> o : OPT_IN.entrySet()) {
       classes.putIfAbsent(o.getKey(), o.getValue());
-      notAsked.remove(o.getKey() + "." + o.getValue().getFirst());
     }
     for (Map.Entry<String, List<String>> cls : classes.entrySet()) {
       List<JmhResult> ofClass = new ArrayList<>();
