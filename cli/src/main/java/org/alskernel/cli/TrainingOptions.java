@@ -44,6 +44,16 @@ final class TrainingOptions {
           + " plays")
   Float logEpsilon;
 
+  @Option(names = "--nu", paramLabel = "NU", defaultValue = "0",
+      description = "frequency-scaled regularisation: each row's lambda times (its count + A0 *"
+          + " the other side's rows)^NU, NU in [0, 1] (default: ${DEFAULT-VALUE}, plain lambda)")
+  float nu;
+
+  @Option(names = "--unobserved-weight", paramLabel = "A0",
+      description = "A0 of --nu, an unobserved pair's weight relative to an observed one (default:"
+          + " 1 / alpha for the implicit variants, 0 for the explicit ones)")
+  Float unobservedWeight;
+
   @Option(names = "--weighting", paramLabel = "WEIGHTING", defaultValue = "none",
       completionCandidates = WeightingNames.class,
       description = "implicit variants: reweigh the counts before training, ${COMPLETION-CANDIDATES}"
@@ -104,6 +114,8 @@ final class TrainingOptions {
     }
     AlsConfig.Builder b = AlsConfig.builder().variant(variant)
         .factors(factors).lambda(lambda()).alpha(alpha()).iterations(iterations).seed(seed);
+    b.nu(nu);
+    if (unobservedWeight != null) b.unobservedWeight(unobservedWeight);
     if (logEpsilon != null) b.logConfidence(logEpsilon);
     if (threads != null) b.threads(threads);
     if (solver != null) b.solver(Solver.byLabel(solver));
@@ -159,8 +171,10 @@ final class TrainingOptions {
     String kind = (variant == AlsVariant.IMPLICIT ? "" : variant.label() + ", ")
         + (weighted() ? (weighting.equalsIgnoreCase("bm25") ? "BM25 (K1 " + bm25K1 + ", B " + bm25B
             + ")" : "TF-IDF") + " weighting, " : "");
-    return kind + "k = " + factors + ", lambda = " + lambda() + confidence + ", " + iterations
-        + " iterations" + solving;
+    String scaling = nu == 0f ? "" : ", nu = " + nu + " (A0 " + (unobservedWeight != null
+        ? unobservedWeight : variant.isExplicit() ? "0" : "1/alpha") + ")";
+    return kind + "k = " + factors + ", lambda = " + lambda() + scaling + confidence + ", "
+        + iterations + " iterations" + solving;
   }
 
   static final List<String> WEIGHTINGS = List.of("none", "bm25", "tfidf");
@@ -202,7 +216,8 @@ final class TrainingOptions {
   /** The option a setting named at the start of the kernel's message comes from. */
   private static String optionOf(String message) {
     String[][] settings = {{"factors k", "-k"}, {"lambda", "--lambda"}, {"alpha", "--alpha"},
-        {"epsilon", "--log-confidence"}, {"threads", "--threads"}, {"cgSteps", "--cg-steps"}};
+        {"epsilon", "--log-confidence"}, {"threads", "--threads"}, {"cgSteps", "--cg-steps"},
+        {"nu", "--nu"}, {"unobservedWeight", "--unobserved-weight"}};
     for (String[] s : settings) {
       if (message.startsWith(s[0])) {
         return s[1];

@@ -29,7 +29,7 @@ class ArgumentsFuzzTest {
       "--cg-steps", "--plain", "--split", "--test-fraction", "--leave-out", "--at", "--user",
       "--item", "-n", "--data", "--help", "--version", "--unknown", "-", "--users", "--all-users",
       "--exclude-items", "--output", "--out", "--variant", "--solver", "--weighting", "--bm25-k1",
-      "--bm25-b"};
+      "--bm25-b", "--nu", "--unobserved-weight"};
   /** Options whose value makes a valid run long: capped at the second number. */
   private static final List<String> SIZES = List.of("-k", "--factors", "--iterations", "--threads",
       "--cg-steps", "-n", "--at", "--leave-out");

@@ -49,10 +49,9 @@ public final class RowProblem {
     return rowIds == null ? r : rowIds[r];
   }
 
-  /** λ_u of block row r; ALS-WR counts an empty row (solved only under biased implicit ALS) as one. */
+  /** λ_u of block row r ({@link RowTerms#lambdaFor}). */
   public float lambda(int r) {
-    return terms.lambdaScaledByCount()
-        ? terms.lambda() * Math.max(1, rows.rowLength(r)) : terms.lambda();
+    return terms.lambdaFor(rows.rowLength(r));
   }
 
   /** Whether the shared terms enter A and b (β ≠ 0 and G given). */

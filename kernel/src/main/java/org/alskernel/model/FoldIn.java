@@ -93,7 +93,7 @@ final class FoldIn {
     RowTerms terms = settings.equation().rowTerms("user", settings.variant().isExplicit()
         ? ExplicitWeights.forUserRow(settings.weighting().toExplicitWeighting(), itemCounts, mean,
             entryWeights)
-        : null);
+        : null, items.rows);
     new BlockSweep(ops, new ParallelRunner(null), Solver.CHOLESKY, 1, items.stride, false)
         .solve(new RowProblem(terms, row, null, gram, gramRhs, items), out, out, () -> false);
     int start = out.rowStart(0);

@@ -8,7 +8,7 @@ import org.alskernel.sweep.Weighting;
 
 /**
  * The training settings a model keeps: the {@link Equation} its rows solve (the variant, k, λ and its
- * scaling, α, the confidence function and its ε, the rating weighting and scale), which scoring and
+ * scaling (ALS-WR or frequency-scaled), α, the confidence function and its ε, the rating weighting and scale), which scoring and
  * fold-in need, and, for the record, the iteration count and seed.
  *
  * @param equation what every row of the model solves
@@ -48,6 +48,16 @@ public record ModelSettings(Equation equation, int iterations, long seed) {
 
   public boolean lambdaScaledByCount() {
     return equation.lambdaScaledByCount();
+  }
+
+  /** ν of the frequency-scaled regularisation (0: none). */
+  public float nu() {
+    return equation.nu();
+  }
+
+  /** α₀ of the frequency-scaled regularisation. */
+  public float unobservedWeight() {
+    return equation.unobservedWeight();
   }
 
   public float alpha() {

@@ -27,8 +27,8 @@ import org.alskernel.model.ModelSettings;
  * Saves and loads an {@link AlsModel} in a versioned binary file (layout in docs/model-format.md):
  * a fixed header with the variant and every setting scoring and fold-in need, the user and item ids,
  * the biases and item counts when the model has them, the factors, and a CRC32C of every byte before
- * it. All numbers are big-endian. Version 2 is written; version 1 files (plain implicit models) still
- * load.
+ * it. All numbers are big-endian. Version 3 is written; version 2 files (no frequency scaling) and
+ * version 1 files (plain implicit models) still load.
  *
  * <p>{@link #save} writes a staging file beside the target ({@link OutputFiles}), forces it to disk,
  * and renames it over the target atomically, so a crash leaves either the old file or the new one,
@@ -41,11 +41,13 @@ public final class ModelFile {
   /** The first 8 bytes of every model file. */
   static final byte[] MAGIC = "ALSMODEL".getBytes(StandardCharsets.US_ASCII);
   /** The version this code writes. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
   /** Bytes before the ids in version 1. */
   static final int HEADER_BYTES_V1 = 8 + 4 * 4 + 3 * 4 + 4 + 4 + 8;
-  /** Bytes before the ids in version 2 (docs/model-format.md). */
-  static final int HEADER_BYTES = 8 + 4 * 4 + 8 + 8 * 4 + 4 + 8 + 4;
+  /** Bytes before the ids in version 2. */
+  static final int HEADER_BYTES_V2 = 8 + 4 * 4 + 8 + 8 * 4 + 4 + 8 + 4;
+  /** Bytes before the ids in version 3 (docs/model-format.md): version 2's and ν, α₀. */
+  static final int HEADER_BYTES = HEADER_BYTES_V2 + 2 * 4;
   static final byte KIND_LONG = 0;
   static final byte KIND_STRING = 1;
   static final int FLAG_LAMBDA_SCALED = 1;
@@ -133,6 +135,8 @@ public final class ModelFile {
     out.writeInt(s.iterations());
     out.writeLong(s.seed());
     out.writeInt(0); // reserved
+    out.writeFloat(s.nu());
+    out.writeFloat(s.unobservedWeight());
   }
 
   /** String ids as strict UTF-8 (null for numeric ids); an id that is not valid Unicode is refused. */
@@ -187,7 +191,7 @@ public final class ModelFile {
     }
   }
 
-  /** Reads a model written by {@link #save} (format version 1 or 2). */
+  /** Reads a model written by {@link #save} (format version 1, 2 or 3). */
   public static AlsModel load(Path file) throws IOException {
     return ModelFileReader.read(file);
   }

@@ -97,15 +97,16 @@ final class ModelFileReader {
     int version = in.readInt();
     int headerBytes = switch (version) {
       case 1 -> ModelFile.HEADER_BYTES_V1;
-      case 2 -> ModelFile.HEADER_BYTES;
+      case 2 -> ModelFile.HEADER_BYTES_V2;
+      case 3 -> ModelFile.HEADER_BYTES;
       default -> throw fail("unsupported format version " + version + " (this reader knows"
-          + " versions 1 and " + ModelFile.VERSION + ")");
+          + " versions 1 to " + ModelFile.VERSION + ")");
     };
     if (size < headerBytes + 4L) {
       throw fail("truncated: " + size + " bytes, but the version " + version + " header and"
           + " checksum alone take " + (headerBytes + 4));
     }
-    Header h = version == 1 ? readHeaderV1() : readHeaderV2();
+    Header h = version == 1 ? readHeaderV1() : readHeader(version);
     consumed = headerBytes;
 
     long factorBytes = 4L * h.k * ((long) h.users + h.items);
@@ -177,7 +178,8 @@ final class ModelFileReader {
     }
   }
 
-  private Header readHeaderV2() throws IOException {
+  /** Versions 2 and 3; version 2 has no frequency scaling (ν = 0, α₀ = 0). */
+  private Header readHeader(int version) throws IOException {
     int k = in.readInt();
     int users = in.readInt();
     int items = in.readInt();
@@ -200,6 +202,8 @@ final class ModelFileReader {
     int iterations = in.readInt();
     long seed = in.readLong();
     reserved |= in.readInt();
+    float nu = version >= 3 ? in.readFloat() : 0f;
+    float unobservedWeight = version >= 3 ? in.readFloat() : 0f;
     checkShape(k, users, items, userKind, itemKind, reserved);
     if ((flags & ~(ModelFile.FLAG_LAMBDA_SCALED | ModelFile.FLAG_RATING_SCALE)) != 0) {
       throw fail("corrupted header: unknown flags " + flags);
@@ -213,7 +217,7 @@ final class ModelFileReader {
       Equation equation = new Equation(variant, k, lambda,
           (flags & ModelFile.FLAG_LAMBDA_SCALED) != 0, alpha, confidence, epsilon,
           new Weighting(weighting, w0, parameter),
-          hasScale ? new RatingScale(scaleMin, scaleMax) : null);
+          hasScale ? new RatingScale(scaleMin, scaleMax) : null, nu, unobservedWeight);
       ModelSettings settings = new ModelSettings(equation, iterations, seed);
       return new Header(settings, k, users, items, userKind, itemKind, mean);
     } catch (IllegalArgumentException e) {

@@ -17,10 +17,13 @@ import org.alskernel.linalg.RowTerms;
  * @param epsilon ε of the log confidence (&gt; 0; kept for linear too, where it is unused)
  * @param weighting the rating weights of the explicit variants (uniform for implicit ones)
  * @param ratingScale the declared rating range of an explicit variant, or null
+ * @param nu ν of the frequency-scaled regularisation λ·(|N(u)| + α₀·n)^ν, in [0, 1]; 0 for plain λ
+ * @param unobservedWeight α₀, the weight of an unobserved pair relative to an observed one in that
+ *     scaling (≥ 0; 0 for the explicit variants, which see no unobserved pairs)
  */
 public record Equation(AlsVariant variant, int factors, float lambda, boolean lambdaScaledByCount,
     float alpha, Confidence confidence, float epsilon, Weighting weighting,
-    RatingScale ratingScale) {
+    RatingScale ratingScale, float nu, float unobservedWeight) {
 
   /** Longest factor vector accepted: a k×k system per worker must stay small. */
   public static final int MAX_FACTORS = 4096;
@@ -64,6 +67,35 @@ public record Equation(AlsVariant variant, int factors, float lambda, boolean la
       throw new IllegalArgumentException("ratingScale applies to the explicit variants only, not to "
           + variant);
     }
+    if (!(nu >= 0f && nu <= 1f)) {
+      throw new IllegalArgumentException("nu must be in [0, 1], got " + nu);
+    }
+    requireNonNegative("unobservedWeight", unobservedWeight);
+    if (nu != 0f && lambdaScaledByCount) {
+      throw new IllegalArgumentException("nu and lambdaScaledByCount both scale lambda by the row's"
+          + " count: ALS-WR is nu = 1 with unobservedWeight = 0; set one of them");
+    }
+    if (variant.isExplicit() && unobservedWeight != 0f) {
+      throw new IllegalArgumentException("unobservedWeight must be 0 for the " + variant
+          + " variant, which has no unobserved pairs, got " + unobservedWeight);
+    }
+  }
+
+  /** An equation without frequency scaling (ν = 0). */
+  public Equation(AlsVariant variant, int factors, float lambda, boolean lambdaScaledByCount,
+      float alpha, Confidence confidence, float epsilon, Weighting weighting,
+      RatingScale ratingScale) {
+    this(variant, factors, lambda, lambdaScaledByCount, alpha, confidence, epsilon, weighting,
+        ratingScale, 0f, 0f);
+  }
+
+  /**
+   * The α₀ that makes this project's implicit loss the one of Rendle et al. (docs/math.md,
+   * "Frequency-scaled regularisation"): 1/α, exact for binary strengths under linear confidence; 0
+   * for the explicit variants and for α = 0.
+   */
+  public static float derivedUnobservedWeight(AlsVariant variant, float alpha) {
+    return variant.isExplicit() || !(alpha > 0f) ? 0f : 1f / alpha;
   }
 
   /** The implicit variants' entry terms w = c − 1, t = c·p (docs/math.md). */
@@ -75,11 +107,15 @@ public record Equation(AlsVariant variant, int factors, float lambda, boolean la
    * One side's terms: β = 1 with the implicit weights for the implicit variants, β = 0 with {@code
    * explicitWeights} for the explicit ones (which depend on the side's data, so the caller makes
    * them), λ and its scaling as set.
+   *
+   * @param otherRows n, the number of rows of the other side (users for the item side), which the
+   *     frequency scaling's unobserved mass α₀·n counts
    */
-  public RowTerms rowTerms(String side, EntryWeights explicitWeights) {
+  public RowTerms rowTerms(String side, EntryWeights explicitWeights, int otherRows) {
+    float unobserved = (float) ((double) unobservedWeight * otherRows);
     return variant.isExplicit()
-        ? new RowTerms(side, 0f, lambda, lambdaScaledByCount, explicitWeights)
-        : new RowTerms(side, 1f, lambda, lambdaScaledByCount, implicitWeights());
+        ? new RowTerms(side, 0f, lambda, lambdaScaledByCount, nu, unobserved, explicitWeights)
+        : new RowTerms(side, 1f, lambda, lambdaScaledByCount, nu, unobserved, implicitWeights());
   }
 
   private static void requireNonNegative(String name, float value) {

@@ -2,6 +2,7 @@ package org.alskernel.sweep;
 
 import org.alskernel.data.CsrMatrix;
 import org.alskernel.linalg.Factors;
+import org.alskernel.linalg.RowTerms;
 import org.alskernel.parallel.ParallelRunner;
 import org.alskernel.simd.VectorOps;
 
@@ -12,33 +13,26 @@ import org.alskernel.simd.VectorOps;
  *
  * evaluated without visiting the m·n unobserved pairs: Σ_u Σ_i (x_uᵀy_i)² = ⟨XᵀX, YᵀY⟩ (Frobenius), so
  * L = ⟨G_X, G_Y⟩ + Σ_observed [c (p − s)² − s²] + λ (tr G_X + tr G_Y) with s = x_uᵀy_i. Given both Gram
- * matrices this is O(nnz·k + k²). Sums are in double over fixed row blocks added in order, so the value
- * does not depend on the thread count.
+ * matrices this is O(nnz·k + k²). When λ is scaled per row (ALS-WR or frequency scaling) the penalty
+ * is Σ_u λ_u ‖x_u‖² + Σ_i λ_i ‖y_i‖² instead, one more O((m + n)·k) pass. Sums are in double over
+ * fixed row blocks added in order, so the value does not depend on the thread count.
  */
 public final class ImplicitObjective {
-  private static final int BLOCK_ROWS = 1024;
-
   private ImplicitObjective() {}
 
-  public static double evaluate(VectorOps ops, ParallelRunner runner, CsrMatrix r, ImplicitWeights weights,
-      float lambda, Factors x, Factors y, float[] gramX, float[] gramY) {
+  public static double evaluate(VectorOps ops, ParallelRunner runner, CsrMatrix userItems,
+      CsrMatrix itemUsers, ImplicitWeights weights, RowTerms userTerms, RowTerms itemTerms,
+      Factors x, Factors y, float[] gramX, float[] gramY) {
     double unobserved = 0;
     for (int i = 0; i < gramX.length; i++) {
       unobserved += (double) gramX[i] * gramY[i];
     }
-    double norms = 0;
-    for (int f = 0; f < x.k; f++) {
-      norms += (double) gramX[f * x.stride + f] + gramY[f * y.stride + f];
-    }
-    int blocks = (r.rows() + BLOCK_ROWS - 1) / BLOCK_ROWS;
-    double[] partial = new double[blocks];
-    int[] indptr = r.indptr();
-    int[] indices = r.indices();
-    float[] values = r.values();
-    runner.run(blocks, blk -> {
+    int[] indptr = userItems.indptr();
+    int[] indices = userItems.indices();
+    float[] values = userItems.values();
+    double observed = BlockSums.over(runner, userItems.rows(), (from, to) -> {
       double sum = 0;
-      int end = Math.min(r.rows(), (blk + 1) * BLOCK_ROWS);
-      for (int u = blk * BLOCK_ROWS; u < end; u++) {
+      for (int u = from; u < to; u++) {
         for (int p = indptr[u]; p < indptr[u + 1]; p++) {
           double s = ops.dot(x.data, x.rowStart(u), y.data, y.rowStart(indices[p]), x.k);
           double c = weights.confidence(values[p]);
@@ -46,12 +40,27 @@ public final class ImplicitObjective {
           sum += c * e * e - s * s;
         }
       }
-      partial[blk] = sum;
+      return sum;
     });
-    double observed = 0;
-    for (double p : partial) {
-      observed += p;
+    return unobserved + observed + penalties(runner, userItems, itemUsers, userTerms, itemTerms,
+        x, y, gramX, gramY);
+  }
+
+  /** λ (tr G_X + tr G_Y) when every row's λ is λ, else the sum of each row's λ_u ‖x_u‖². */
+  private static double penalties(ParallelRunner runner, CsrMatrix userItems, CsrMatrix itemUsers,
+      RowTerms userTerms, RowTerms itemTerms, Factors x, Factors y, float[] gramX, float[] gramY) {
+    if (constant(userTerms) && constant(itemTerms) && userTerms.lambda() == itemTerms.lambda()) {
+      double norms = 0;
+      for (int f = 0; f < x.k; f++) {
+        norms += (double) gramX[f * x.stride + f] + gramY[f * y.stride + f];
+      }
+      return userTerms.lambda() * norms;
     }
-    return unobserved + observed + lambda * norms;
+    return BlockSums.penalty(runner, userItems, userTerms, x, x.k)
+        + BlockSums.penalty(runner, itemUsers, itemTerms, y, y.k);
+  }
+
+  private static boolean constant(RowTerms terms) {
+    return !terms.lambdaScaledByCount() && terms.nu() == 0f;
   }
 }

@@ -43,8 +43,11 @@ public final class AlsConfig {
       throw new IllegalArgumentException("weighting must not be null (use ExplicitWeighting.uniform())");
     }
     // the equation's own rules (k, λ, α, confidence, ε, variant, weighting, rating scale)
+    float unobservedWeight = b.unobservedWeight != null ? b.unobservedWeight
+        : b.nu == 0f || b.variant == null ? 0f
+        : Equation.derivedUnobservedWeight(b.variant, b.alpha);
     this.equation = new Equation(b.variant, b.factors, b.lambda, b.lambdaScaledByCount, b.alpha,
-        b.confidence, b.epsilon, Weighting.of(b.weighting), b.ratingScale);
+        b.confidence, b.epsilon, Weighting.of(b.weighting), b.ratingScale, b.nu, unobservedWeight);
     if (b.iterations < 0) {
       throw new IllegalArgumentException("iterations must be ≥ 0, got " + b.iterations);
     }
@@ -115,6 +118,16 @@ public final class AlsConfig {
   /** ALS-WR: each row's λ is λ·(its number of stored entries), as in Spark MLlib. */
   public boolean lambdaScaledByCount() {
     return equation.lambdaScaledByCount();
+  }
+
+  /** ν of the frequency-scaled regularisation λ·(|N(u)| + α₀·n)^ν (0: none). */
+  public float nu() {
+    return equation.nu();
+  }
+
+  /** α₀, the unobserved pairs' weight in the frequency scaling. */
+  public float unobservedWeight() {
+    return equation.unobservedWeight();
   }
 
   /** The declared range of explicit ratings (null: none); training refuses a rating outside it. */
@@ -202,6 +215,8 @@ public final class AlsConfig {
     private IterationListener listener;
     private AlsVariant variant = AlsVariant.IMPLICIT;
     private boolean lambdaScaledByCount;
+    private float nu;
+    private Float unobservedWeight; // null: derived from the variant and α
     private ExplicitWeighting weighting = ExplicitWeighting.uniform();
     private RatingScale ratingScale;
     private Solver solver = Solver.CHOLESKY;
@@ -279,6 +294,22 @@ public final class AlsConfig {
     /** ALS-WR: λ_u = λ·|N(u)| and λ_i = λ·|N(i)| (default false: λ for every row). */
     public Builder lambdaScaledByCount(boolean scaled) {
       this.lambdaScaledByCount = scaled;
+      return this;
+    }
+
+    /**
+     * Frequency-scaled regularisation (Rendle et al. 2022): λ_u = λ·(|N(u)| + α₀·|I|)^ν and
+     * λ_i = λ·(|N(i)| + α₀·|U|)^ν, ν in [0, 1] (default 0: λ for every row). α₀ is {@link
+     * #unobservedWeight} if set, else 1/α for the implicit variants and 0 for the explicit ones.
+     */
+    public Builder nu(float nu) {
+      this.nu = nu;
+      return this;
+    }
+
+    /** α₀ of the frequency scaling, the weight of an unobserved pair relative to an observed one. */
+    public Builder unobservedWeight(float unobservedWeight) {
+      this.unobservedWeight = unobservedWeight;
       return this;
     }
 

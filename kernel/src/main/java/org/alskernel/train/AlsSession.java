@@ -96,8 +96,10 @@ public final class AlsSession implements AutoCloseable {
     Equation equation = config.equation();
     this.explicitWeights = variant.isExplicit()
         ? ExplicitWeights.forSides(config.weighting(), userItems, itemUsers, mean) : null;
-    this.userTerms = equation.rowTerms("user", explicitWeights == null ? null : explicitWeights[0]);
-    this.itemTerms = equation.rowTerms("item", explicitWeights == null ? null : explicitWeights[1]);
+    this.userTerms = equation.rowTerms("user", explicitWeights == null ? null : explicitWeights[0],
+        userItems.cols());
+    this.itemTerms = equation.rowTerms("item", explicitWeights == null ? null : explicitWeights[1],
+        userItems.rows());
     this.implicitWeights = variant.isExplicit() ? null : equation.implicitWeights();
     this.ownedPool =
         config.pool() == null && config.threads() > 1 ? new ForkJoinPool(config.threads()) : null;
@@ -176,20 +178,16 @@ public final class AlsSession implements AutoCloseable {
   public double loss() {
     if (explicitWeights != null) {
       return ExplicitObjective.evaluate(ops, runner, userItems, itemUsers, explicitWeights[0], mean,
-          config.lambda(), config.lambdaScaledByCount(), users, items);
+          userTerms, itemTerms, users, items);
     }
     if (users.biased) {
       throw new UnsupportedOperationException("the loss of the IMPLICIT_BIASED variant is not"
           + " implemented");
     }
-    if (config.lambdaScaledByCount()) {
-      throw new UnsupportedOperationException("the implicit loss with lambda scaled by count is not"
-          + " implemented");
-    }
     refreshUserGram();
     refreshItemGram();
-    return ImplicitObjective.evaluate(ops, runner, userItems, implicitWeights, config.lambda(),
-        users, items, userGram, itemGram);
+    return ImplicitObjective.evaluate(ops, runner, userItems, itemUsers, implicitWeights, userTerms,
+        itemTerms, users, items, userGram, itemGram);
   }
 
   // Only implicit models need the shared terms; explicit ones (β = 0) skip the Gram pass.

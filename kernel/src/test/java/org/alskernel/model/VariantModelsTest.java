@@ -52,6 +52,11 @@ public class VariantModelsTest {
         new Case("implicit, log confidence", base().logConfidence(2f), false),
         new Case("implicit, lambda scaled by count", base().lambdaScaledByCount(true), false),
         new Case("implicit biased", base().variant(AlsVariant.IMPLICIT_BIASED), false),
+        new Case("implicit, frequency-scaled lambda", base().nu(0.5f).lambda(0.05f), false),
+        new Case("implicit biased, frequency-scaled lambda with a given A0",
+            base().variant(AlsVariant.IMPLICIT_BIASED).nu(0.8f).unobservedWeight(0.1f)
+                .lambda(0.05f), false),
+        new Case("explicit biased, frequency-scaled lambda", explicit(true).nu(0.6f), false),
         new Case("explicit", explicit(false), false),
         new Case("explicit biased", explicit(true), false),
         new Case("explicit, ALS-WR", explicit(false).lambdaScaledByCount(true).lambda(0.05f), false),

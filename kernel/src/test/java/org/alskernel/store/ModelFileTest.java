@@ -181,8 +181,9 @@ class ModelFileTest {
     assertTrue(refused(magic, "magic.als").getMessage().contains("magic"));
 
     byte[] version = good.clone();
-    ByteBuffer.wrap(version).putInt(8, 3);
-    assertTrue(refused(version, "version.als").getMessage().contains("version 3"));
+    ByteBuffer.wrap(version).putInt(8, ModelFile.VERSION + 1);
+    assertTrue(refused(version, "version.als").getMessage()
+        .contains("version " + (ModelFile.VERSION + 1)));
 
     byte[] factor = good.clone();
     factor[good.length - 10] ^= 1; // inside the item factors
@@ -241,6 +242,74 @@ class ModelFileTest {
     byte[] flipped = versionOne(m);
     flipped[ModelFile.HEADER_BYTES_V1 + 2] ^= 1;
     assertTrue(refused(flipped, "v1-flipped.als").getMessage().contains("checksum"));
+  }
+
+  /** A frequency-scaled implicit model: ν and α₀ set, which only version 3 holds. */
+  static AlsModel frequencyScaledModel(int users, int items, int k) {
+    AlsModel plain = model(false, users, items, k);
+    ModelSettings s = new ModelSettings(new Equation(AlsVariant.IMPLICIT, k, 2f, false, 5f,
+        Confidence.LOG, 1f, Weighting.UNIFORM, null, 0.75f, 0.2f), 3, 4L);
+    return new AlsModel(plain.factors(), plain.users(), plain.items(), s);
+  }
+
+  @Test
+  void frequencyScalingSurvivesTheRoundTrip() throws IOException {
+    AlsModel m = frequencyScaledModel(9, 7, 3);
+    Path f = dir.resolve("nu.als");
+    ModelFile.save(m, f);
+    AlsModel loaded = ModelFile.load(f);
+    assertSameModel(m, loaded);
+    assertEquals(0.75f, loaded.settings().nu());
+    assertEquals(0.2f, loaded.settings().unobservedWeight());
+  }
+
+  /**
+   * A version 2 file made from a version 3 one as docs/model-format.md says they differ: version 2,
+   * the header without its last 8 bytes (ν, α₀), and the checksum taken again.
+   */
+  private static byte[] versionTwo(byte[] three) {
+    ByteBuffer b = ByteBuffer.allocate(three.length - 8);
+    b.put(three, 0, ModelFile.HEADER_BYTES_V2);
+    b.putInt(8, 2);
+    b.put(three, ModelFile.HEADER_BYTES, three.length - 4 - ModelFile.HEADER_BYTES);
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(b.array(), 0, b.position());
+    b.putInt((int) crc.getValue());
+    return b.array();
+  }
+
+  @Test
+  void versionTwoFilesLoadWithoutFrequencyScaling() throws IOException {
+    AlsModel m = biasedModel(8, 5, 3);
+    Path f = dir.resolve("v3.als");
+    ModelFile.save(m, f);
+    byte[] three = Files.readAllBytes(f);
+    assertEquals(3, ByteBuffer.wrap(three).getInt(8));
+    Path two = dir.resolve("v2.als");
+    Files.write(two, versionTwo(three));
+    assertSameModel(m, ModelFile.load(two));
+    assertEquals(0f, ModelFile.load(two).settings().nu());
+
+    byte[] scaled = Files.readAllBytes(saved(frequencyScaledModel(4, 3, 2), "nu3.als"));
+    Files.write(two, versionTwo(scaled));
+    assertEquals(0f, ModelFile.load(two).settings().nu(), "version 2 has no ν to read");
+  }
+
+  private Path saved(AlsModel m, String name) throws IOException {
+    Path f = dir.resolve(name);
+    ModelFile.save(m, f);
+    return f;
+  }
+
+  @Test
+  void aNuOutsideItsRangeIsACorruptedHeader() throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(frequencyScaledModel(4, 3, 2), "bad-nu.als"));
+    ByteBuffer.wrap(bytes).putFloat(ModelFile.HEADER_BYTES_V2, 1.5f);
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(bytes, 0, bytes.length - 4);
+    ByteBuffer.wrap(bytes).putInt(bytes.length - 4, (int) crc.getValue());
+    String message = refused(bytes, "bad-nu-2.als").getMessage();
+    assertTrue(message.contains("nu must be in [0, 1]"), message);
   }
 
   @Test

@@ -50,7 +50,11 @@ class BlockSweepTest {
             .conjugateGradient(2),
         // biased neighbours are gathered for every product: the other path of conjugate gradient
         AlsConfig.builder().factors(9).lambda(0.5f).alpha(3f).initScale(0.1f).pool(POOL)
-            .variant(AlsVariant.IMPLICIT_BIASED).conjugateGradient(3));
+            .variant(AlsVariant.IMPLICIT_BIASED).conjugateGradient(3),
+        // frequency-scaled λ counts the other side's rows: a block must see the whole side's
+        AlsConfig.builder().factors(9).lambda(0.05f).alpha(3f).initScale(0.1f).pool(POOL).nu(0.6f),
+        AlsConfig.builder().factors(9).lambda(0.05f).initScale(0.1f).pool(POOL)
+            .variant(AlsVariant.EXPLICIT).nu(1f));
   }
 
   @ParameterizedTest
@@ -92,7 +96,7 @@ class BlockSweepTest {
       gram = Gram.of(ops, other, new ParallelRunner(null));
       rhs = AugmentedGram.augmentInPlace(gram, other);
     }
-    RowTerms terms = config.equation().rowTerms(side, explicitWeights);
+    RowTerms terms = config.equation().rowTerms(side, explicitWeights, other.rows);
     for (int blocks : new int[] {1, 3, 7}) {
       BlockSweep sweep = new BlockSweep(ops, new ParallelRunner(POOL), config.solver(),
           config.cgSteps(), other.stride, true);

@@ -1,10 +1,13 @@
 package org.alskernel.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.alskernel.data.CsrBuilder;
 import org.alskernel.data.CsrMatrix;
@@ -43,6 +46,38 @@ class AlsVariantsTest {
     refuse("computeLoss", () -> AlsConfig.builder().variant(AlsVariant.IMPLICIT_BIASED)
         .computeLoss(true).build());
     refuse("variant", () -> AlsConfig.builder().variant(null).build());
+    refuse("nu must be in [0, 1]", () -> AlsConfig.builder().nu(1.01f).build());
+    refuse("nu must be in [0, 1]", () -> AlsConfig.builder().nu(-0.1f).build());
+    refuse("nu must be in [0, 1]", () -> AlsConfig.builder().nu(Float.NaN).build());
+    refuse("set one of them", () -> AlsConfig.builder().nu(0.5f).lambdaScaledByCount(true).build());
+    refuse("unobservedWeight", () -> AlsConfig.builder().nu(0.5f).unobservedWeight(-1f).build());
+    refuse("no unobserved pairs", () -> AlsConfig.builder().variant(AlsVariant.EXPLICIT).nu(0.5f)
+        .unobservedWeight(0.5f).build());
+  }
+
+  @Test
+  void unobservedWeightIsDerivedOnlyWhenNuScales() {
+    assertEquals(0f, AlsConfig.builder().alpha(4f).build().unobservedWeight());
+    assertEquals(0.25f, AlsConfig.builder().alpha(4f).nu(0.5f).build().unobservedWeight());
+    assertEquals(0f, AlsConfig.builder().variant(AlsVariant.EXPLICIT).nu(0.5f).build()
+        .unobservedWeight());
+    assertEquals(0.1f, AlsConfig.builder().alpha(4f).nu(0.5f).unobservedWeight(0.1f).build()
+        .unobservedWeight());
+  }
+
+  @Test
+  void nuZeroIgnoresTheUnobservedWeightBitForBit() {
+    AlsConfig.Builder plain = AlsConfig.builder().factors(6).lambda(0.5f).alpha(3f).iterations(3)
+        .threads(1).initScale(0.1f);
+    AlsConfig.Builder zero = AlsConfig.builder().factors(6).lambda(0.5f).alpha(3f).iterations(3)
+        .threads(1).initScale(0.1f).nu(0f).unobservedWeight(7f);
+    FactorModel a = new AlsTrainer(plain.build()).fit(ratings());
+    FactorModel b = new AlsTrainer(zero.build()).fit(ratings());
+    assertArrayEquals(a.userFactors(), b.userFactors());
+    assertArrayEquals(a.itemFactors(), b.itemFactors());
+    FactorModel c = new AlsTrainer(zero.nu(0.5f).build()).fit(ratings());
+    assertFalse(Arrays.equals(a.userFactors(), c.userFactors()),
+        "and a ν > 0 does change the model");
   }
 
   @Test

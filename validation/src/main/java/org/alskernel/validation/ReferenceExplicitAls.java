@@ -10,7 +10,7 @@ import org.alskernel.validation.ReferenceImplicitAls.Side;
  *
  * <pre>
  *   ỹ_i  = y_i, or (y_i, 1) when biased           s_i = γ_i (the other side's bias), or 0
- *   A_u  = Σ_{i∈N(u)} w_ui · ỹ_i ỹ_iᵀ + λ_u·I      λ_u = λ, or λ·|N(u)| (ALS-WR)
+ *   A_u  = Σ_{i∈N(u)} w_ui · ỹ_i ỹ_iᵀ + λ_u·I      λ_u = λ, λ·|N(u)| (ALS-WR) or λ·|N(u)|^ν
  *   b_u  = Σ_{i∈N(u)} w_ui · (r_ui − μ − s_i) · ỹ_i
  *   x̃_u  = A_u⁻¹ b_u  (LAPACK dposv) = x_u, or (x_u, β_u) when biased
  * </pre>
@@ -30,6 +30,7 @@ public final class ReferenceExplicitAls {
   private final int k;
   private final double lambda;
   private final boolean scaledByCount;
+  private final double nu;
   private final boolean biased;
   private final double mean;
 
@@ -39,6 +40,15 @@ public final class ReferenceExplicitAls {
    */
   public ReferenceExplicitAls(CsrMatrix r, double[] weights, int k, double lambda,
       boolean scaledByCount, boolean biased, double mean) {
+    this(r, weights, k, lambda, scaledByCount, 0, biased, mean);
+  }
+
+  /**
+   * As above with frequency-scaled regularisation λ_u = λ·max(1, |N(u)|)^ν (the explicit variants
+   * have no unobserved pairs, so α₀ = 0).
+   */
+  public ReferenceExplicitAls(CsrMatrix r, double[] weights, int k, double lambda,
+      boolean scaledByCount, double nu, boolean biased, double mean) {
     this.users = r.rows();
     this.items = r.cols();
     this.ratings = ReferenceImplicitAls.densify(r);
@@ -52,6 +62,7 @@ public final class ReferenceExplicitAls {
     this.k = k;
     this.lambda = lambda;
     this.scaledByCount = scaledByCount;
+    this.nu = nu;
     this.biased = biased;
     this.mean = mean;
   }
@@ -109,14 +120,14 @@ public final class ReferenceExplicitAls {
 
   /** λ_u of one row. */
   public double rowLambda(Side side, int row) {
-    if (!scaledByCount) {
+    if (!scaledByCount && nu == 0) {
       return lambda;
     }
     int n = 0;
     for (int j = 0; j < others(side); j++) {
       n += observed[cell(side, row, j)] ? 1 : 0;
     }
-    return lambda * n;
+    return scaledByCount ? lambda * n : lambda * Math.pow(Math.max(1, n), nu);
   }
 
   /**

@@ -76,6 +76,8 @@ public final class ReferenceImplicitAls {
   private final double alpha;
   private final Confidence confidence;
   private final double epsilon;
+  private final double nu;
+  private final double unobservedWeight;
 
   /**
    * A reference model.
@@ -91,6 +93,11 @@ public final class ReferenceImplicitAls {
    */
   public ReferenceImplicitAls(int users, int items, double[] strengths, int k, double lambda,
       double alpha, Confidence confidence, double epsilon) {
+    this(users, items, strengths, k, lambda, alpha, confidence, epsilon, 0, 0);
+  }
+
+  private ReferenceImplicitAls(int users, int items, double[] strengths, int k, double lambda,
+      double alpha, Confidence confidence, double epsilon, double nu, double unobservedWeight) {
     if (users < 0 || items < 0) {
       throw new IllegalArgumentException("negative shape " + users + "x" + items);
     }
@@ -113,6 +120,29 @@ public final class ReferenceImplicitAls {
     this.alpha = alpha;
     this.confidence = confidence;
     this.epsilon = epsilon;
+    this.nu = nu;
+    this.unobservedWeight = unobservedWeight;
+  }
+
+  /**
+   * The same model with frequency-scaled regularisation (docs/math.md): row r of a side regularised
+   * by λ·max(1, |N(r)| + α₀·n)^ν, |N(r)| its nonzero strengths and n the other side's row count.
+   */
+  public ReferenceImplicitAls frequencyScaled(double nu, double unobservedWeight) {
+    return new ReferenceImplicitAls(users, items, strengths, k, lambda, alpha, confidence, epsilon,
+        nu, unobservedWeight);
+  }
+
+  /** λ of one row: λ, or its frequency-scaled value. */
+  public double rowLambda(Side side, int row) {
+    if (nu == 0) {
+      return lambda;
+    }
+    int count = 0;
+    for (int j = 0; j < others(side); j++) {
+      count += strengthOf(side, row, j) != 0 ? 1 : 0;
+    }
+    return lambda * Math.pow(Math.max(1, count + unobservedWeight * others(side)), nu);
   }
 
   /** A reference over the same data as a kernel CSR matrix (densified; unstored entries are 0). */
@@ -230,8 +260,9 @@ public final class ReferenceImplicitAls {
         b[r] += c[j] * p[j] * other[o + r];
       }
     }
+    double rowLambda = rowLambda(side, row);
     for (int r = 0; r < k; r++) {
-      a[r * k + r] += lambda;
+      a[r * k + r] += rowLambda;
     }
     return new NormalSystem(k, a, b);
   }
@@ -260,7 +291,7 @@ public final class ReferenceImplicitAls {
 
   /** Builds and solves one row: the new factor vector of {@code row}. */
   public double[] solveRow(Side side, int row, double[] other) {
-    return solve(buildSystem(side, row, other), side, row, lambda);
+    return solve(buildSystem(side, row, other), side, row, rowLambda(side, row));
   }
 
   /** Solves every row of {@code side} against {@code other}: the new factors of that side. */
@@ -303,8 +334,8 @@ public final class ReferenceImplicitAls {
   }
 
   /**
-   * The objective by its definition: {@code Σ_u Σ_i c_ui (p_ui − x_uᵀy_i)² + λ(‖X‖² + ‖Y‖²)} over all
-   * m·n pairs, in double.
+   * The objective by its definition: {@code Σ_u Σ_i c_ui (p_ui − x_uᵀy_i)² + Σ_u λ_u‖x_u‖² + Σ_i
+   * λ_i‖y_i‖²} over all m·n pairs, in double (λ_u = λ without frequency scaling).
    */
   public double objective(double[] userFactors, double[] itemFactors) {
     checkFactors(users, userFactors, "user");
@@ -321,14 +352,20 @@ public final class ReferenceImplicitAls {
         sum += confidence(r) * e * e;
       }
     }
-    double norms = 0;
-    for (double v : userFactors) {
-      norms += v * v;
+    return sum + penalty(Side.USER, userFactors) + penalty(Side.ITEM, itemFactors);
+  }
+
+  /** Σ_r λ_r ‖f_r‖² over the rows of one side. */
+  private double penalty(Side side, double[] factors) {
+    double sum = 0;
+    for (int r = 0; r < rows(side); r++) {
+      double norm = 0;
+      for (int f = 0; f < k; f++) {
+        norm += factors[r * k + f] * factors[r * k + f];
+      }
+      sum += rowLambda(side, r) * norm;
     }
-    for (double v : itemFactors) {
-      norms += v * v;
-    }
-    return sum + lambda * norms;
+    return sum;
   }
 
   /** Widens a float factor array (e.g. from {@code AlsSession}) to double. */

@@ -70,23 +70,52 @@ class SessionVsReferenceTest {
   }
 
   static AlsConfig config(int k, float lambda, Confidence conf, int threads) {
+    return builder(k, lambda, conf, threads).build();
+  }
+
+  static AlsConfig.Builder builder(int k, float lambda, Confidence conf, int threads) {
     AlsConfig.Builder b = AlsConfig.builder().factors(k).lambda(lambda).alpha(ALPHA).iterations(1)
         .seed(11).threads(threads).initScale(INIT);
-    return (conf == Confidence.LOG ? b.logConfidence(1f) : b.linearConfidence()).build();
+    return conf == Confidence.LOG ? b.logConfidence(1f) : b.linearConfidence();
   }
 
   @ParameterizedTest(name = "k = {0}")
   @ValueSource(ints = {1, 3, 16, 17, 64})
   void oneIterationAndLossMatchReference(int k) {
+    matchesReference(k, 0f, 0f);
+  }
+
+  /**
+   * Frequency-scaled λ (ν = 0.5) with α₀ derived as 1/α and with α₀ given: the same tolerances, as λ_u
+   * enters each row's system as λ does (λ_u ≤ λ·(60 + 30)^0.5 ≈ 5 here, so κ grows by less than
+   * the margin).
+   */
+  @ParameterizedTest(name = "k = {0}")
+  @ValueSource(ints = {3, 17})
+  void frequencyScaledIterationAndLossMatchReference(int k) {
+    matchesReference(k, 0.5f, Float.NaN);
+    matchesReference(k, 0.5f, 0.25f);
+  }
+
+  /** One iteration and the loss against the reference; α₀ NaN: the one AlsConfig derives. */
+  private static void matchesReference(int k, float nu, float unobservedWeight) {
     CsrMatrix r = Fixtures.adversarial(USERS, ITEMS, 0.2, 5f, 500 + k);
     float[] y0 = Fixtures.gaussian(ITEMS, k, INIT, 600 + k);
     for (Confidence conf : Confidence.values()) {
-      ReferenceImplicitAls ref = ReferenceImplicitAls.fromCsr(r, k, LAMBDA, ALPHA, conf, 1.0);
+      AlsConfig.Builder b = builder(k, LAMBDA, conf, 1).nu(nu);
+      if (!Float.isNaN(unobservedWeight)) {
+        b.unobservedWeight(unobservedWeight);
+      }
+      AlsConfig config = b.build();
+      assertEquals(Float.isNaN(unobservedWeight) ? (nu == 0f ? 0f : 1f / ALPHA) : unobservedWeight,
+          config.unobservedWeight());
+      ReferenceImplicitAls ref = ReferenceImplicitAls.fromCsr(r, k, LAMBDA, ALPHA, conf, 1.0)
+          .frequencyScaled(nu, config.unobservedWeight());
       ReferenceImplicitAls.FactorPair expected = ref.iterate(ReferenceImplicitAls.toDouble(y0));
       List<float[][]> results = new ArrayList<>();
       for (VectorOps ops : Fixtures.allOps()) {
-        String where = ops.name() + " " + conf + " k=" + k;
-        try (AlsSession s = new AlsSession(r, config(k, LAMBDA, conf, 1), ops)) {
+        String where = ops.name() + " " + conf + " k=" + k + " nu=" + nu;
+        try (AlsSession s = new AlsSession(r, config, ops)) {
           s.setItemFactors(y0);
           s.iterate();
           float[] x = s.userFactors();

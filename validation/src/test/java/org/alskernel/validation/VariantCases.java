@@ -24,7 +24,11 @@ final class VariantCases {
   enum Weights { UNIFORM, LINEAR, EXPONENTIAL, PER_ENTRY }
 
   /** One explicit configuration. */
-  record Explicit(String name, boolean biased, boolean wr, Weights weights) {
+  record Explicit(String name, boolean biased, boolean wr, float nu, Weights weights) {
+    Explicit(String name, boolean biased, boolean wr, Weights weights) {
+      this(name, biased, wr, 0f, weights);
+    }
+
     float lambda() {
       return wr ? LAMBDA_WR : LAMBDA;
     }
@@ -37,7 +41,7 @@ final class VariantCases {
         case PER_ENTRY -> ExplicitWeighting.perEntry(perEntry);
       };
       return AlsConfig.builder().variant(biased ? AlsVariant.EXPLICIT_BIASED : AlsVariant.EXPLICIT)
-          .factors(k).lambda(lambda()).lambdaScaledByCount(wr).weighting(w).iterations(1).seed(3)
+          .factors(k).lambda(lambda()).lambdaScaledByCount(wr).nu(nu).weighting(w).iterations(1).seed(3)
           .threads(threads).initScale(0.1f).build();
     }
 
@@ -52,7 +56,7 @@ final class VariantCases {
     }
 
     ReferenceExplicitAls reference(CsrMatrix r, CsrMatrix perEntry, int k, double mean) {
-      return new ReferenceExplicitAls(r, denseWeights(r, perEntry), k, lambda(), wr, biased,
+      return new ReferenceExplicitAls(r, denseWeights(r, perEntry), k, lambda(), wr, nu, biased,
           biased ? mean : 0);
     }
   }
@@ -67,6 +71,8 @@ final class VariantCases {
       for (Weights w : new Weights[] {Weights.LINEAR, Weights.EXPONENTIAL, Weights.PER_ENTRY}) {
         cases.add(new Explicit((biased ? "biased " : "") + "explicit " + w, biased, false, w));
       }
+      cases.add(new Explicit((biased ? "biased " : "") + "explicit nu = 0.7", biased, false, 0.7f,
+          Weights.LINEAR));
     }
     return cases;
   }
