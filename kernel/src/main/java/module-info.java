@@ -20,4 +20,5 @@ module org.alskernel {
   exports org.alskernel.store;
   exports org.alskernel.train;
   exports org.alskernel.eval;
+  exports org.alskernel.tune;
 }

@@ -32,6 +32,6 @@ final class AlsCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(),
-        "missing command: train, evaluate, recommend, similar or export");
+        "missing command: train, evaluate, tune, recommend, similar or export");
   }
 }

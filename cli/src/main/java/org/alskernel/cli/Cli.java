@@ -38,6 +38,12 @@ public final class Cli {
       cl.setErr(e);
       cl.setParameterExceptionHandler((ex, a) -> usageError(ex, e));
       cl.setExecutionExceptionHandler((ex, c, parsed) -> failure(c.getCommandName(), ex, e, debug));
+      try {
+        ConfigFile.apply(cl, args);
+      } catch (RuntimeException ex) {
+        CommandLine command = ConfigFile.commandOf(cl, args);
+        return failure(command == null ? "als" : command.getCommandName(), ex, e, debug);
+      }
       return cl.execute(args);
     } catch (RuntimeException | Error t) {
       // picocli hands exceptions from commands to the handler above; this is for anything it lets out
@@ -55,6 +61,7 @@ public final class Cli {
     cl.addSubcommand("recommend", new RecommendCommand());
     cl.addSubcommand("similar", new SimilarCommand());
     cl.addSubcommand("export", new ExportCommand());
+    cl.addSubcommand("tune", new TuneCommand());
     // prints a bash/zsh completion script: source <(als generate-completion)
     cl.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
     cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);

@@ -47,6 +47,11 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "entries held out per user by leave-k-out (default: ${DEFAULT-VALUE})")
   int leaveOut;
 
+  @Option(names = "--split-seed", paramLabel = "S",
+      description = "seed of the split alone (default: --seed), to vary the model's seed over one"
+          + " split")
+  Long splitSeed;
+
   @Option(names = "--at", paramLabel = "K", defaultValue = "10",
       description = "cut-off of the ranked list (default: ${DEFAULT-VALUE})")
   int at;
@@ -63,7 +68,7 @@ final class EvaluateCommand implements Callable<Integer> {
         "--test-fraction must be between 0 and 1, got " + testFraction);
     TrainingOptions.require(spec, leaveOut >= 1, "--leave-out must be >= 1, got " + leaveOut);
     TrainingOptions.require(spec, at >= 1, "--at must be >= 1, got " + at);
-    try (ResultOptions.Target target = result.open(spec, List.of(file))) {
+    try (ResultOptions.Target target = result.open(spec, training.inputs(file))) {
       evaluate(config, target, spec.commandLine().getErr());
       target.commit();
     }
@@ -76,9 +81,10 @@ final class EvaluateCommand implements Callable<Integer> {
     Interactions data = DataReport.read(spec, input, file, err);
     CountHint.check(data, training, "evaluate", err);
 
-    Split parts = split.apply(data, testFraction, leaveOut, training.seed);
+    long seed = splitSeed != null ? splitSeed : training.seed;
+    Split parts = split.apply(data, testFraction, leaveOut, seed);
     err.println(String.format(Locale.ROOT, "split: %s: %,d train, %,d test",
-        split.describe(testFraction, leaveOut, training.seed), parts.train().size(), parts.test().size()));
+        split.describe(testFraction, leaveOut, seed), parts.train().size(), parts.test().size()));
     if (parts.test().size() == 0) {
       throw new Failure("the split left no test entries; hold out more");
     }

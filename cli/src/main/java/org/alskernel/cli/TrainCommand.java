@@ -55,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
     List<Path> outputs = chart == null ? List.of(model) : List.of(model, chart);
     // Every output is checked and staged before the file is read, so a bad path fails at once, and
     // the targets are replaced only when all of them are written.
-    try (OutputFiles staged = OutputFiles.prepare(List.of(file), outputs)) {
+    try (OutputFiles staged = OutputFiles.prepare(training.inputs(file), outputs)) {
       PrintWriter out = spec.commandLine().getErr(); // messages; train's result is the model file
       Interactions read = DataReport.read(spec, input, file, out);
       CountHint.check(read, training, "train", out);

@@ -18,6 +18,11 @@ import picocli.CommandLine.TypeConversionException;
  * file is read, so a typo is reported as a usage error (exit 2) rather than after a long read.
  */
 final class TrainingOptions {
+  @Option(names = ConfigFile.OPTION, paramLabel = "FILE",
+      description = "take the settings of FILE (name = value lines, as 'als tune --out' writes);"
+          + " options given on the command line override them")
+  java.nio.file.Path config;
+
   @Option(names = {"-k", "--factors"}, paramLabel = "K", defaultValue = "64",
       description = "latent factors (default: ${DEFAULT-VALUE})")
   int factors;
@@ -128,6 +133,11 @@ final class TrainingOptions {
           + e.getMessage());
     }
     return b;
+  }
+
+  /** The run's inputs: the data file and the settings file, if any (neither may be an output). */
+  List<java.nio.file.Path> inputs(java.nio.file.Path data) {
+    return config == null ? List.of(data) : List.of(data, config);
   }
 
   /** Whether the counts are reweighed before training. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class ArgumentsFuzzTest {
   private static final String[] COMMANDS = {"train", "evaluate", "recommend", "similar", "export",
-      "generate-completion", "bogus", ""};
+      "tune", "generate-completion", "bogus", ""};
   private static final String[] OPTIONS = {
       "--model", "--chart", "--format", "--sep", "--user-col", "--item-col", "--value-col",
       "--time-col", "--columns", "--header", "--string-ids", "--min-value", "--binary", "-k",
@@ -29,13 +29,14 @@ class ArgumentsFuzzTest {
       "--cg-steps", "--plain", "--split", "--test-fraction", "--leave-out", "--at", "--user",
       "--item", "-n", "--data", "--help", "--version", "--unknown", "-", "--users", "--all-users",
       "--exclude-items", "--output", "--out", "--variant", "--solver", "--weighting", "--bm25-k1",
-      "--bm25-b", "--nu", "--unobserved-weight"};
+      "--bm25-b", "--nu", "--unobserved-weight", "--config", "--budget", "--space",
+      "--validation-fraction", "--split-seed", "--trials"};
   /** Options whose value makes a valid run long: capped at the second number. */
   private static final List<String> SIZES = List.of("-k", "--factors", "--iterations", "--threads",
       "--cg-steps", "-n", "--at", "--leave-out");
   private static final long[] CAPS = {16, 16, 3, 4, 4, 50, 50, 5};
   private static final List<String> PATH_OPTIONS = List.of("--model", "--chart", "--data", "--users",
-      "--exclude-items", "--out");
+      "--exclude-items", "--out", "--config", "--trials");
 
   /** The line of a failure nobody anticipated (ErrorMessages), as opposed to an argument's text. */
   private static final Pattern INTERNAL = Pattern.compile("^als( [a-z]+)?: internal error: ");
@@ -51,7 +52,8 @@ class ArgumentsFuzzTest {
     Path data = SyntheticFiles.uData(sandbox);
     Path model = sandbox.resolve("m.alsm");
     CliRun.of(SyntheticFiles.fast("train", data, "--format", "ml-100k", "--model", model)).ok();
-    paths = new Path[] {data, model, sandbox, sandbox.resolve("new.alsm"),
+    Path settings = Files.writeString(sandbox.resolve("tuned.cfg"), "factors = 4\niterations = 2\n");
+    paths = new Path[] {data, model, settings, sandbox, sandbox.resolve("new.alsm"),
         sandbox.resolve("chart.svg"), sandbox.resolve("missing/x"), Files.createDirectories(
             sandbox.resolve("sub"))};
   }
@@ -72,6 +74,9 @@ class ArgumentsFuzzTest {
       } else if (in.consumeBoolean()) {
         args.add(value(option, in.consumeString(24)));
       }
+    }
+    if (args.getFirst().equals("tune") && !args.contains("--budget")) {
+      args.addAll(List.of("--budget", "2")); // the default 60 trials would slow the fuzzing down
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -116,6 +121,14 @@ class ArgumentsFuzzTest {
     raw = raw.replace('/', '_');
     if (raw.startsWith("-") && !isNumber(raw)) {
       raw = "x" + raw;
+    }
+    if (option.equals("--budget")) {
+      // at most 3 trials or 1 s, in any of the forms the option takes; small and bad values stay
+      String number = raw.strip().replaceFirst("[sSmM]$", "");
+      if (!isNumber(number) || Double.parseDouble(number) <= 1) {
+        return raw;
+      }
+      return number.length() < raw.strip().length() ? "1s" : "3";
     }
     int at = SIZES.indexOf(option);
     if (at < 0) {

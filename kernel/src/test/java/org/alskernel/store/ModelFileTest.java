@@ -268,14 +268,20 @@ class ModelFileTest {
    * the header without its last 8 bytes (ν, α₀), and the checksum taken again.
    */
   private static byte[] versionTwo(byte[] three) {
-    ByteBuffer b = ByteBuffer.allocate(three.length - 8);
-    b.put(three, 0, ModelFile.HEADER_BYTES_V2);
-    b.putInt(8, 2);
-    b.put(three, ModelFile.HEADER_BYTES, three.length - 4 - ModelFile.HEADER_BYTES);
+    byte[] two = new byte[three.length - 8];
+    System.arraycopy(three, 0, two, 0, ModelFile.HEADER_BYTES_V2);
+    System.arraycopy(three, ModelFile.HEADER_BYTES, two, ModelFile.HEADER_BYTES_V2,
+        three.length - ModelFile.HEADER_BYTES);
+    ByteBuffer.wrap(two).putInt(8, 2);
+    return resealed(two);
+  }
+
+  /** {@code bytes} with its last 4 bytes set to the CRC32C of all before them, as a file ends. */
+  private static byte[] resealed(byte[] bytes) {
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-    crc.update(b.array(), 0, b.position());
-    b.putInt((int) crc.getValue());
-    return b.array();
+    crc.update(bytes, 0, bytes.length - 4);
+    ByteBuffer.wrap(bytes).putInt(bytes.length - 4, (int) crc.getValue());
+    return bytes;
   }
 
   @Test
@@ -305,10 +311,7 @@ class ModelFileTest {
   void aNuOutsideItsRangeIsACorruptedHeader() throws IOException {
     byte[] bytes = Files.readAllBytes(saved(frequencyScaledModel(4, 3, 2), "bad-nu.als"));
     ByteBuffer.wrap(bytes).putFloat(ModelFile.HEADER_BYTES_V2, 1.5f);
-    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-    crc.update(bytes, 0, bytes.length - 4);
-    ByteBuffer.wrap(bytes).putInt(bytes.length - 4, (int) crc.getValue());
-    String message = refused(bytes, "bad-nu-2.als").getMessage();
+    String message = refused(resealed(bytes), "bad-nu-2.als").getMessage();
     assertTrue(message.contains("nu must be in [0, 1]"), message);
   }
 

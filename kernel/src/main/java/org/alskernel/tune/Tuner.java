@@ -1,0 +1,175 @@
+package org.alskernel.tune;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.alskernel.data.CsrMatrix;
+import org.alskernel.data.Interactions;
+import org.alskernel.eval.Ranker;
+import org.alskernel.eval.RankingEvaluator;
+import org.alskernel.eval.RankingMetrics;
+import org.alskernel.eval.Split;
+import org.alskernel.model.AlsModel;
+import org.alskernel.train.AlsConfig;
+import org.alskernel.train.AlsTrainer;
+
+/**
+ * Successive halving over a {@link SearchSpace}: candidates drawn from the grid without repetition
+ * (seeded), each trained on the validation split's training part with the first round's iterations
+ * and scored by nDCG at the cut-off on its held-out part; the best third go on to the next round's
+ * iterations, and so on. Brackets repeat until the {@link Budget} is spent or the grid is exhausted.
+ *
+ * <p>The split must be carved from training data only: the search sees nothing of a test split. With
+ * a budget in trials, the same space, split, cut-off and seed give the same trials and the same best
+ * candidate (training and scoring do not depend on the thread count).
+ */
+public final class Tuner {
+  /** Each round keeps 1/η of the candidates. */
+  public static final int ETA = 3;
+
+  private final SearchSpace space;
+  private final int at;
+  private final long seed;
+  private final int threads;
+
+  /**
+   * @param at the cut-off of the ranked lists (nDCG@at chooses)
+   * @param seed seeds the draw of candidates and every model's initial factors
+   * @param threads worker threads of each fit, or 0 for the number of processors
+   */
+  public Tuner(SearchSpace space, int at, long seed, int threads) {
+    if (space == null) {
+      throw new IllegalArgumentException("the search space must not be null");
+    }
+    if (at < 1) {
+      throw new IllegalArgumentException("the cut-off must be ≥ 1, got " + at);
+    }
+    if (threads < 0 || threads > AlsConfig.MAX_THREADS) {
+      throw new IllegalArgumentException("threads must be in [0, " + AlsConfig.MAX_THREADS
+          + "], got " + threads);
+    }
+    this.space = space;
+    this.at = at;
+    this.seed = seed;
+    this.threads = threads;
+  }
+
+  /**
+   * Runs the search.
+   *
+   * @param validation a split of the training data: trials train on its train part and are scored on
+   *     its test part
+   * @param listener told of each trial as it completes (may be null)
+   * @throws IllegalArgumentException if the validation part leaves no user with an item to find
+   */
+  public TuneResult run(Split validation, Budget budget, Consumer<Trial> listener) {
+    int users = validationUsers(validation);
+    if (users == 0) {
+      throw new IllegalArgumentException("the validation split leaves no validation users: no user"
+          + " has a held-out item that is not also in their training part; hold out more");
+    }
+    long deadline = budget.inTrials() ? Long.MAX_VALUE
+        : System.nanoTime() + (long) (budget.seconds() * 1e9);
+    Draw draw = new Draw(space.size(), new SplittableRandom(seed));
+    Map<Strengths, Interactions> weighed = new HashMap<>();
+    List<Trial> trials = new ArrayList<>();
+    int rounds = space.iterations().size();
+    double perCandidate = 0; // trials one bracket candidate costs at most: Σ_r η^-r
+    for (int r = 0; r < rounds; r++) {
+      perCandidate += Math.pow(ETA, -r);
+    }
+    while (draw.remaining() > 0) {
+      int left = budget.inTrials() ? budget.trials() - trials.size() : Integer.MAX_VALUE;
+      if (left <= 0 || System.nanoTime() >= deadline) {
+        break;
+      }
+      long wanted = budget.inTrials() ? Math.max(1, (long) (left / perCandidate))
+          : (long) Math.pow(ETA, rounds);
+      List<Candidate> bracket = new ArrayList<>();
+      for (long n = Math.min(wanted, draw.remaining()); n > 0; n--) {
+        bracket.add(space.candidate(draw.next()));
+      }
+      for (int round = 0; round < rounds && !bracket.isEmpty(); round++) {
+        List<Trial> scored = new ArrayList<>();
+        for (Candidate c : bracket) {
+          if (budget.inTrials() ? trials.size() >= budget.trials() : System.nanoTime() >= deadline) {
+            return new TuneResult(trials, users);
+          }
+          Trial t = trial(trials.size() + 1, round + 1, c, space.iterations().get(round),
+              validation, weighed);
+          trials.add(t);
+          scored.add(t);
+          if (listener != null) {
+            listener.accept(t);
+          }
+        }
+        scored.sort(TuneResult.BEST_FIRST);
+        int keep = Math.max(1, scored.size() / ETA);
+        bracket = scored.subList(0, keep).stream().map(Trial::candidate).toList();
+      }
+    }
+    return new TuneResult(trials, users);
+  }
+
+  private Trial trial(int number, int round, Candidate c, int iterations, Split validation,
+      Map<Strengths, Interactions> weighed) {
+    long start = System.nanoTime();
+    Interactions train = weighed.computeIfAbsent(c.strengths(),
+        s -> s.weigh(validation.train()));
+    AlsConfig.Builder b = c.builder(iterations, seed);
+    if (threads > 0) {
+      b.threads(threads);
+    }
+    AlsModel model = new AlsTrainer(b.build()).fit(train);
+    RankingMetrics m = RankingEvaluator.evaluate(Ranker.of(model), validation, at);
+    return new Trial(number, round, c, iterations, m, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Users with a held-out item that is not in their training row: whom the metrics average over. */
+  static int validationUsers(Split split) {
+    CsrMatrix train = split.train().toCsr();
+    CsrMatrix test = split.test().toCsr();
+    int users = 0;
+    for (int u = 0; u < test.rows(); u++) {
+      for (int p = test.indptr()[u]; p < test.indptr()[u + 1]; p++) {
+        if (java.util.Arrays.binarySearch(train.indices(), train.indptr()[u],
+            train.indptr()[u + 1], test.indices()[p]) < 0) {
+          users++;
+          break;
+        }
+      }
+    }
+    return users;
+  }
+
+  /**
+   * Indices of [0, size) in a seeded random order without repetition: a Fisher–Yates shuffle that
+   * keeps only the swapped positions, so a grid of millions costs memory only for what is drawn.
+   */
+  private static final class Draw {
+    private final long size;
+    private final SplittableRandom random;
+    private final Map<Long, Long> swapped = new HashMap<>();
+    private long drawn;
+
+    Draw(long size, SplittableRandom random) {
+      this.size = size;
+      this.random = random;
+    }
+
+    long remaining() {
+      return size - drawn;
+    }
+
+    long next() {
+      long j = drawn + random.nextLong(size - drawn);
+      long atJ = swapped.getOrDefault(j, j);
+      swapped.put(j, swapped.getOrDefault(drawn, drawn));
+      drawn++;
+      return atJ;
+    }
+  }
+}
