@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code als tune}: hold out the test part as {@code evaluate} would, carve a validation split from
- * the rest, and search settings on it by successive halving; print every trial and write the best
+ * the rest, and search settings on it (successive halving, then refinement of the best: {@link
+ * org.alskernel.tune.Tuner}); print every trial and write the best
  * settings for {@code train --config} and {@code evaluate --config}.
  */
 @Command(name = "tune", mixinStandardHelpOptions = true, sortOptions = false,
@@ -187,9 +188,9 @@ final class TuneCommand implements Callable<Integer> {
   }
 
   private String progress(Trial t) {
-    return String.format(Locale.ROOT, "trial %d (round %d, %d iterations): %s: nDCG@%d %.4f in"
-        + " %.1f s", t.number(), t.round(), t.iterations(), t.candidate(), at, t.metrics().ndcg(),
-        t.seconds());
+    return String.format(Locale.ROOT, "trial %d (%s, %d iterations): %s: nDCG@%d %.4f in %.1f s",
+        t.number(), t.refinement() ? "refinement" : "round " + t.round(), t.iterations(),
+        t.candidate(), at, t.metrics().ndcg(), t.seconds());
   }
 
   private void writeTrials(OutputFiles staged, TuneResult result) throws IOException {
@@ -201,7 +202,7 @@ final class TuneCommand implements Callable<Integer> {
         "MAP@" + at, "nDCG@" + at, "AUC", "seconds");
     for (Trial t : result.trials()) {
       RankingMetrics m = t.metrics();
-      table.row(t.number(), t.round(), t.iterations(), t.candidate().variant().label(),
+      table.row(t.number(), t.refinement() ? "refine" : t.round(), t.iterations(), t.candidate().variant().label(),
           t.candidate().factors(), t.candidate().lambda(), t.candidate().alpha(),
           t.candidate().nu(), t.candidate().strengths().label(), t.candidate().solver().label(),
           m.precision(), m.recall(), m.map(), m.ndcg(), m.auc(), t.seconds());

@@ -75,10 +75,18 @@ public record SearchSpace(List<AlsVariant> variants, List<Integer> factors, List
         List.of(Solver.CHOLESKY), List.of(5, 15));
   }
 
+  /** The settings' lists in the order candidate indices read them, the first varying fastest. */
+  private List<List<?>> settings() {
+    return List.of(variants, factors, lambdas, alphas, nus, strengths, solvers);
+  }
+
   /** How many candidates the grid holds. */
   public long size() {
-    return (long) variants.size() * factors.size() * lambdas.size() * alphas.size() * nus.size()
-        * strengths.size() * solvers.size();
+    long n = 1;
+    for (List<?> values : settings()) {
+      n *= values.size();
+    }
+    return n;
   }
 
   /** Candidate {@code index} in [0, size()): a mixed-radix reading of the index over the lists. */
@@ -86,20 +94,56 @@ public record SearchSpace(List<AlsVariant> variants, List<Integer> factors, List
     if (index < 0 || index >= size()) {
       throw new IndexOutOfBoundsException("candidate " + index + " of " + size());
     }
+    Object[] v = new Object[7];
     long rest = index;
-    AlsVariant variant = variants.get((int) (rest % variants.size()));
-    rest /= variants.size();
-    int k = factors.get((int) (rest % factors.size()));
-    rest /= factors.size();
-    float lambda = lambdas.get((int) (rest % lambdas.size()));
-    rest /= lambdas.size();
-    float alpha = alphas.get((int) (rest % alphas.size()));
-    rest /= alphas.size();
-    float nu = nus.get((int) (rest % nus.size()));
-    rest /= nus.size();
-    Strengths s = strengths.get((int) (rest % strengths.size()));
-    rest /= strengths.size();
-    return new Candidate(variant, k, lambda, alpha, nu, s, solvers.get((int) rest));
+    for (int d = 0; d < v.length; d++) {
+      List<?> values = settings().get(d);
+      v[d] = values.get((int) (rest % values.size()));
+      rest /= values.size();
+    }
+    return new Candidate((AlsVariant) v[0], (Integer) v[1], (Float) v[2], (Float) v[3],
+        (Float) v[4], (Strengths) v[5], (Solver) v[6]);
+  }
+
+  /** The index of {@code c} in this grid, or -1 if one of its values is not in it. */
+  public long indexOf(Candidate c) {
+    Object[] v = {c.variant(), c.factors(), c.lambda(), c.alpha(), c.nu(), c.strengths(), c.solver()};
+    long index = 0;
+    long stride = 1;
+    for (int d = 0; d < v.length; d++) {
+      List<?> values = settings().get(d);
+      int at = values.indexOf(v[d]);
+      if (at < 0) {
+        return -1;
+      }
+      index += at * stride;
+      stride *= values.size();
+    }
+    return index;
+  }
+
+  /**
+   * The candidates one grid step from {@code c}: each setting in turn moved to the value before and
+   * after its own in that setting's list, the others kept (none if {@code c} is not in the grid).
+   */
+  public List<Candidate> neighbours(Candidate c) {
+    long index = indexOf(c);
+    List<Candidate> out = new ArrayList<>();
+    long stride = 1;
+    for (List<?> values : settings()) {
+      if (index < 0) {
+        break;
+      }
+      long digit = index / stride % values.size();
+      if (digit > 0) {
+        out.add(candidate(index - stride));
+      }
+      if (digit + 1 < values.size()) {
+        out.add(candidate(index + stride));
+      }
+      stride *= values.size();
+    }
+    return out;
   }
 
   /** This grid restricted to plain iALS: ν = 0, no BM25 or TF-IDF (null if nothing is left). */

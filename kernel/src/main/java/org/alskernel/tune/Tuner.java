@@ -17,10 +17,14 @@ import org.alskernel.train.AlsConfig;
 import org.alskernel.train.AlsTrainer;
 
 /**
- * Successive halving over a {@link SearchSpace}: candidates drawn from the grid without repetition
- * (seeded), each trained on the validation split's training part with the first round's iterations
- * and scored by nDCG at the cut-off on its held-out part; the best third go on to the next round's
- * iterations, and so on. Brackets repeat until the {@link Budget} is spent or the grid is exhausted.
+ * Successive halving over a {@link SearchSpace}, then a local refinement. Halving: candidates drawn
+ * from the grid without repetition (seeded), each trained on the validation split's training part
+ * with the first round's iterations and scored by nDCG at the cut-off on its held-out part; the best
+ * third go on to the next round's iterations, and so on; brackets repeat for two thirds of the
+ * {@link Budget}. Refinement, with the rest: the grid neighbours of the best trial so far (each
+ * setting, and the iteration count, one step either way) are tried, and the search moves to the best
+ * of them while one improves. It stops when the budget is spent, the grid is exhausted or no
+ * neighbour improves.
  *
  * <p>The split must be carved from training data only: the search sees nothing of a test split. With
  * a budget in trials, the same space, split, cut-off and seed give the same trials and the same best
@@ -71,47 +75,122 @@ public final class Tuner {
       throw new IllegalArgumentException("the validation split leaves no validation users: no user"
           + " has a held-out item that is not also in their training part; hold out more");
     }
-    long deadline = budget.inTrials() ? Long.MAX_VALUE
-        : System.nanoTime() + (long) (budget.seconds() * 1e9);
-    Draw draw = new Draw(space.size(), new SplittableRandom(seed));
-    Map<Strengths, Interactions> weighed = new HashMap<>();
-    List<Trial> trials = new ArrayList<>();
-    int rounds = space.iterations().size();
-    double perCandidate = 0; // trials one bracket candidate costs at most: Σ_r η^-r
-    for (int r = 0; r < rounds; r++) {
-      perCandidate += Math.pow(ETA, -r);
+    Search search = new Search(validation, budget, listener);
+    search.halve();
+    search.refine();
+    return new TuneResult(search.trials, users);
+  }
+
+  /** One run's state: the trials so far and what is left of the budget. */
+  private final class Search {
+    private final Split validation;
+    private final Budget budget;
+    private final Consumer<Trial> listener;
+    private final long start = System.nanoTime();
+    private final Map<Strengths, Interactions> weighed = new HashMap<>();
+    private final Map<String, Trial> tried = new HashMap<>();
+    final List<Trial> trials = new ArrayList<>();
+
+    Search(Split validation, Budget budget, Consumer<Trial> listener) {
+      this.validation = validation;
+      this.budget = budget;
+      this.listener = listener;
     }
-    while (draw.remaining() > 0) {
-      int left = budget.inTrials() ? budget.trials() - trials.size() : Integer.MAX_VALUE;
-      if (left <= 0 || System.nanoTime() >= deadline) {
-        break;
+
+    /** Whether a share of the budget (1 for all of it) is spent. */
+    private boolean spent(double share) {
+      return budget.inTrials() ? trials.size() >= Math.ceil(share * budget.trials())
+          : System.nanoTime() - start >= share * budget.seconds() * 1e9;
+    }
+
+    private Trial run(int round, Candidate c, int iterations) {
+      Trial t = trial(trials.size() + 1, round, c, iterations, validation, weighed);
+      trials.add(t);
+      tried.put(key(c, iterations), t);
+      if (listener != null) {
+        listener.accept(t);
       }
-      long wanted = budget.inTrials() ? Math.max(1, (long) (left / perCandidate))
-          : (long) Math.pow(ETA, rounds);
-      List<Candidate> bracket = new ArrayList<>();
-      for (long n = Math.min(wanted, draw.remaining()); n > 0; n--) {
-        bracket.add(space.candidate(draw.next()));
+      return t;
+    }
+
+    void halve() {
+      Draw draw = new Draw(space.size(), new SplittableRandom(seed));
+      List<Integer> rounds = space.iterations();
+      double perCandidate = 0; // trials one bracket candidate costs at most: Σ_r η^-r
+      for (int r = 0; r < rounds.size(); r++) {
+        perCandidate += Math.pow(ETA, -r);
       }
-      for (int round = 0; round < rounds && !bracket.isEmpty(); round++) {
-        List<Trial> scored = new ArrayList<>();
-        for (Candidate c : bracket) {
-          if (budget.inTrials() ? trials.size() >= budget.trials() : System.nanoTime() >= deadline) {
-            return new TuneResult(trials, users);
+      while (draw.remaining() > 0 && !spent(HALVING_SHARE)) {
+        long wanted = budget.inTrials() ? Math.max(1, (long) ((Math.ceil(HALVING_SHARE
+            * budget.trials()) - trials.size()) / perCandidate)) : (long) Math.pow(ETA, rounds.size());
+        List<Candidate> bracket = new ArrayList<>();
+        for (long n = Math.min(wanted, draw.remaining()); n > 0; n--) {
+          bracket.add(space.candidate(draw.next()));
+        }
+        for (int round = 0; round < rounds.size() && !bracket.isEmpty(); round++) {
+          List<Trial> scored = new ArrayList<>();
+          for (Candidate c : bracket) {
+            if (spent(HALVING_SHARE)) {
+              return;
+            }
+            scored.add(run(round + 1, c, rounds.get(round)));
           }
-          Trial t = trial(trials.size() + 1, round + 1, c, space.iterations().get(round),
-              validation, weighed);
-          trials.add(t);
-          scored.add(t);
-          if (listener != null) {
-            listener.accept(t);
+          scored.sort(TuneResult.BEST_FIRST);
+          bracket = scored.subList(0, Math.max(1, scored.size() / ETA)).stream()
+              .map(Trial::candidate).toList();
+        }
+      }
+    }
+
+    void refine() {
+      Trial best = trials.stream().min(TuneResult.BEST_FIRST).orElse(null);
+      while (best != null) {
+        Trial step = null;
+        for (Candidate c : space.neighbours(best.candidate())) {
+          step = better(step, tryOnce(c, best.iterations()));
+          if (spent(1)) {
+            return;
           }
         }
-        scored.sort(TuneResult.BEST_FIRST);
-        int keep = Math.max(1, scored.size() / ETA);
-        bracket = scored.subList(0, keep).stream().map(Trial::candidate).toList();
+        for (int iterations : adjacentIterations(best.iterations())) {
+          step = better(step, tryOnce(best.candidate(), iterations));
+          if (spent(1)) {
+            return;
+          }
+        }
+        best = step != null && TuneResult.BEST_FIRST.compare(step, best) < 0 ? step : null;
       }
     }
-    return new TuneResult(trials, users);
+
+    /** A new trial of (c, iterations), or null if it ran before or the budget is spent. */
+    private Trial tryOnce(Candidate c, int iterations) {
+      return spent(1) || tried.containsKey(key(c, iterations)) ? null : run(0, c, iterations);
+    }
+  }
+
+  /** The iteration counts before and after {@code iterations} in the space's rounds. */
+  private List<Integer> adjacentIterations(int iterations) {
+    List<Integer> rounds = space.iterations();
+    int i = rounds.indexOf(iterations);
+    List<Integer> out = new ArrayList<>(2);
+    if (i > 0) {
+      out.add(rounds.get(i - 1));
+    }
+    if (i >= 0 && i + 1 < rounds.size()) {
+      out.add(rounds.get(i + 1));
+    }
+    return out;
+  }
+
+  /** Halving's share of the budget; refinement has the rest. */
+  private static final double HALVING_SHARE = 2.0 / 3;
+
+  private static Trial better(Trial a, Trial b) {
+    return a == null ? b : b == null ? a : TuneResult.BEST_FIRST.compare(b, a) < 0 ? b : a;
+  }
+
+  private static String key(Candidate c, int iterations) {
+    return c + " " + iterations;
   }
 
   private Trial trial(int number, int round, Candidate c, int iterations, Split validation,

@@ -79,23 +79,55 @@ class TunerTest {
   }
 
   @Test
-  void roundsKeepTheBestThirdAndTrainThemLonger() {
+  void roundsKeepTheBestThirdThenTheBestIsRefinedByItsNeighbours() {
     List<Trial> seen = new ArrayList<>();
     TuneResult r = new Tuner(small(), 5, 3, 2).run(validation(), Budget.trials(16), seen::add);
     assertEquals(r.trials(), seen, "the listener hears every trial in order");
-    // 16 trials over rounds of 1 and 1/3: a bracket of 12, then its best 4
-    List<Trial> first = r.trials().stream().filter(t -> t.round() == 1).toList();
-    List<Trial> second = r.trials().stream().filter(t -> t.round() == 2).toList();
-    assertEquals(12, first.size());
-    assertEquals(4, second.size());
-    assertTrue(first.stream().allMatch(t -> t.iterations() == 2));
-    assertTrue(second.stream().allMatch(t -> t.iterations() == 6));
-    List<Candidate> bestFirst = first.stream().sorted(TuneResult.BEST_FIRST)
-        .map(Trial::candidate).limit(4).toList();
-    assertEquals(bestFirst, second.stream().map(Trial::candidate).toList());
+    List<Trial> t = r.trials();
+    assertEquals(16, t.size());
+    // halving has ceil(2/3 · 16) = 11 trials: a bracket of 8 at 2 iterations and its best 2 at 6,
+    // then a bracket of 1; refinement has the other 5
+    for (int j = 0; j < 16; j++) {
+      int round = j < 8 || j == 10 ? 1 : j < 10 ? 2 : 0;
+      assertEquals(round, t.get(j).round(), "trial " + (j + 1));
+      if (round > 0) {
+        assertEquals(round == 1 ? 2 : 6, t.get(j).iterations());
+      }
+    }
+    List<Candidate> bestOfFirst = t.subList(0, 8).stream().sorted(TuneResult.BEST_FIRST)
+        .map(Trial::candidate).limit(2).toList();
+    assertEquals(bestOfFirst, t.subList(8, 10).stream().map(Trial::candidate).toList());
+
+    Trial start = t.subList(0, 11).stream().min(TuneResult.BEST_FIRST).orElseThrow();
+    Set<String> before = new HashSet<>();
+    t.subList(0, 11).forEach(x -> before.add(x.candidate() + " " + x.iterations()));
+    for (Trial x : t.subList(11, 16)) {
+      assertTrue(x.refinement());
+      boolean neighbour = x.iterations() == start.iterations()
+          ? small().neighbours(start.candidate()).contains(x.candidate())
+          : x.candidate().equals(start.candidate());
+      assertTrue(neighbour, x + " is a grid step from " + start);
+      assertTrue(before.add(x.candidate() + " " + x.iterations()), "tried once: " + x);
+    }
     Trial best = r.best().orElseThrow();
-    assertTrue(r.trials().stream().allMatch(t -> t.metrics().ndcg() <= best.metrics().ndcg()));
+    assertTrue(t.stream().allMatch(x -> x.metrics().ndcg() <= best.metrics().ndcg()));
     assertTrue(best.metrics().ndcg() > 0.3, "the planted groups are easy to find: " + best);
+  }
+
+  @Test
+  void neighboursAreOneGridStepInOneSetting() {
+    SearchSpace space = small();
+    Candidate c = space.candidate(0);
+    assertEquals(0, space.indexOf(c));
+    // the first value of every setting: only the step up exists, one per setting with two or more
+    // values (the solver has one)
+    List<Candidate> n = space.neighbours(c);
+    assertEquals(6, n.size(), n.toString());
+    for (Candidate x : n) {
+      assertEquals(space.candidate(space.indexOf(x)), x);
+    }
+    assertEquals(List.of(), space.neighbours(new Candidate(AlsVariant.IMPLICIT, 5, 1f, 1f, 0f,
+        Strengths.LINEAR, Solver.CHOLESKY)), "k = 5 is not in the grid");
   }
 
   @Test
