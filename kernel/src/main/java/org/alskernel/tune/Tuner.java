@@ -23,8 +23,9 @@ import org.alskernel.train.AlsTrainer;
  * third go on to the next round's iterations, and so on; brackets repeat for two thirds of the
  * {@link Budget}. Refinement, with the rest: the grid neighbours of the best trial so far (each
  * setting, and the iteration count, one step either way) are tried, and the search moves to the best
- * of them while one improves. It stops when the budget is spent, the grid is exhausted or no
- * neighbour improves.
+ * of them while one improves. Budget left when no neighbour improves goes to the same two phases
+ * again (two thirds to new brackets, then refinement), until the budget is spent or the grid is
+ * exhausted.
  *
  * <p>The split must be carved from training data only: the search sees nothing of a test split. With
  * a budget in trials, the same space, split, cut-off and seed give the same trials and the same best
@@ -76,9 +77,15 @@ public final class Tuner {
           + " has a held-out item that is not also in their training part; hold out more");
     }
     Search search = new Search(validation, budget, listener);
-    search.halve();
-    search.refine();
-    return new TuneResult(search.trials, users);
+    double until = HALVING_SHARE;
+    while (true) {
+      search.halve(until);
+      search.refine();
+      if (search.spent(1) || search.draw.remaining() == 0) {
+        return new TuneResult(search.trials, users);
+      }
+      until = search.used() + HALVING_SHARE * (1 - search.used());
+    }
   }
 
   /** One run's state: the trials so far and what is left of the budget. */
@@ -89,6 +96,7 @@ public final class Tuner {
     private final long start = System.nanoTime();
     private final Map<Strengths, Interactions> weighed = new HashMap<>();
     private final Map<String, Trial> tried = new HashMap<>();
+    final Draw draw = new Draw(space.size(), new SplittableRandom(seed));
     final List<Trial> trials = new ArrayList<>();
 
     Search(Split validation, Budget budget, Consumer<Trial> listener) {
@@ -98,9 +106,15 @@ public final class Tuner {
     }
 
     /** Whether a share of the budget (1 for all of it) is spent. */
-    private boolean spent(double share) {
-      return budget.inTrials() ? trials.size() >= Math.ceil(share * budget.trials())
+    boolean spent(double share) {
+      return budget.inTrials() ? trials.size() >= Math.ceil(share * budget.trials() - 1e-9)
           : System.nanoTime() - start >= share * budget.seconds() * 1e9;
+    }
+
+    /** The share of the budget spent so far. */
+    double used() {
+      return budget.inTrials() ? (double) trials.size() / budget.trials()
+          : (System.nanoTime() - start) / (budget.seconds() * 1e9);
     }
 
     private Trial run(int round, Candidate c, int iterations) {
@@ -113,16 +127,16 @@ public final class Tuner {
       return t;
     }
 
-    void halve() {
-      Draw draw = new Draw(space.size(), new SplittableRandom(seed));
+    /** Brackets until {@code share} of the budget is spent (or the grid is exhausted). */
+    void halve(double share) {
       List<Integer> rounds = space.iterations();
       double perCandidate = 0; // trials one bracket candidate costs at most: Σ_r η^-r
       for (int r = 0; r < rounds.size(); r++) {
         perCandidate += Math.pow(ETA, -r);
       }
-      while (draw.remaining() > 0 && !spent(HALVING_SHARE)) {
-        long wanted = budget.inTrials() ? Math.max(1, (long) ((Math.ceil(HALVING_SHARE
-            * budget.trials()) - trials.size()) / perCandidate)) : (long) Math.pow(ETA, rounds.size());
+      while (draw.remaining() > 0 && !spent(share)) {
+        long wanted = budget.inTrials() ? Math.max(1, (long) ((Math.ceil(share * budget.trials()
+            - 1e-9) - trials.size()) / perCandidate)) : (long) Math.pow(ETA, rounds.size());
         List<Candidate> bracket = new ArrayList<>();
         for (long n = Math.min(wanted, draw.remaining()); n > 0; n--) {
           bracket.add(space.candidate(draw.next()));
@@ -130,7 +144,7 @@ public final class Tuner {
         for (int round = 0; round < rounds.size() && !bracket.isEmpty(); round++) {
           List<Trial> scored = new ArrayList<>();
           for (Candidate c : bracket) {
-            if (spent(HALVING_SHARE)) {
+            if (spent(share)) {
               return;
             }
             scored.add(run(round + 1, c, rounds.get(round)));

@@ -115,6 +115,23 @@ class TunerTest {
   }
 
   @Test
+  void budgetLeftByAConvergedRefinementGoesToNewBrackets() {
+    // one setting of 30 values: a refinement step has at most 2 neighbours, so it stops early
+    List<Float> lambdas = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      lambdas.add((float) (0.05 * Math.pow(1.3, i)));
+    }
+    SearchSpace line = new SearchSpace(List.of(AlsVariant.IMPLICIT), List.of(4), lambdas,
+        List.of(5f), List.of(0f), List.of(Strengths.LINEAR), List.of(Solver.CHOLESKY), List.of(3));
+    TuneResult r = new Tuner(line, 5, 3, 2).run(validation(), Budget.trials(20), null);
+    assertEquals(20, r.trials().size(), "the whole budget is used");
+    List<Integer> rounds = r.trials().stream().map(Trial::round).toList();
+    assertTrue(rounds.contains(0), "refinement ran: " + rounds);
+    assertTrue(rounds.subList(rounds.indexOf(0), rounds.size()).contains(1),
+        "and a bracket after it: " + rounds);
+  }
+
+  @Test
   void neighboursAreOneGridStepInOneSetting() {
     SearchSpace space = small();
     Candidate c = space.candidate(0);
