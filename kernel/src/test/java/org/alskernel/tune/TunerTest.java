@@ -132,6 +132,17 @@ class TunerTest {
   }
 
   @Test
+  void aBudgetInSecondsStopsAfterTheTrialRunningAtTheDeadline() {
+    long start = System.nanoTime();
+    TuneResult r = new Tuner(small(), 5, 3, 2).run(validation(), Budget.seconds(0.3), null);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertTrue(r.trials().size() >= 1, "at least the first trial runs");
+    double longest = r.trials().stream().mapToDouble(Trial::seconds).max().orElseThrow();
+    assertTrue(seconds <= 0.3 + longest + 0.5, seconds + " s for a 0.3 s budget, longest trial "
+        + longest + " s");
+  }
+
+  @Test
   void neighboursAreOneGridStepInOneSetting() {
     SearchSpace space = small();
     Candidate c = space.candidate(0);
