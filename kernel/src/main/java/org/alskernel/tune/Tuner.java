@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import org.alskernel.data.CsrMatrix;
 import org.alskernel.data.Interactions;
@@ -94,8 +95,12 @@ public final class Tuner {
     private final Budget budget;
     private final Consumer<Trial> listener;
     private final long start = System.nanoTime();
+    /** The training part as each confidence form trains on it, made once. */
     private final Map<Strengths, Interactions> weighed = new HashMap<>();
-    private final Map<String, Trial> tried = new HashMap<>();
+    // both parts as the evaluator reads them, made once rather than per trial
+    private final CsrMatrix trainRows;
+    private final CsrMatrix testRows;
+    private final Map<Tried, Trial> tried = new HashMap<>();
     final Draw draw = new Draw(space.size(), new SplittableRandom(seed));
     final List<Trial> trials = new ArrayList<>();
 
@@ -103,6 +108,8 @@ public final class Tuner {
       this.validation = validation;
       this.budget = budget;
       this.listener = listener;
+      this.trainRows = validation.train().toCsr();
+      this.testRows = validation.test().toCsr();
     }
 
     /** Whether a share of the budget (1 for all of it) is spent. */
@@ -118,9 +125,20 @@ public final class Tuner {
     }
 
     private Trial run(int round, Candidate c, int iterations) {
-      Trial t = trial(trials.size() + 1, round, c, iterations, validation, weighed);
+      long begin = System.nanoTime();
+      Interactions train = weighed.computeIfAbsent(c.strengths(),
+          s -> s.weigh(validation.train()));
+      AlsConfig.Builder b = c.builder(iterations, seed);
+      if (threads > 0) {
+        b.threads(threads);
+      }
+      AlsModel model = new AlsTrainer(b.build()).fit(train);
+      RankingMetrics m = RankingEvaluator.evaluate(Ranker.of(model), trainRows, testRows, at,
+          ForkJoinPool.commonPool());
+      Trial t = new Trial(trials.size() + 1, round, c, iterations, m,
+          (System.nanoTime() - begin) / 1e9);
       trials.add(t);
-      tried.put(key(c, iterations), t);
+      tried.put(new Tried(c, iterations), t);
       if (listener != null) {
         listener.accept(t);
       }
@@ -178,7 +196,8 @@ public final class Tuner {
 
     /** A new trial of (c, iterations), or null if it ran before or the budget is spent. */
     private Trial tryOnce(Candidate c, int iterations) {
-      return spent(1) || tried.containsKey(key(c, iterations)) ? null : run(0, c, iterations);
+      return spent(1) || tried.containsKey(new Tried(c, iterations)) ? null
+          : run(0, c, iterations);
     }
   }
 
@@ -203,23 +222,8 @@ public final class Tuner {
     return a == null ? b : b == null ? a : TuneResult.BEST_FIRST.compare(b, a) < 0 ? b : a;
   }
 
-  private static String key(Candidate c, int iterations) {
-    return c + " " + iterations;
-  }
-
-  private Trial trial(int number, int round, Candidate c, int iterations, Split validation,
-      Map<Strengths, Interactions> weighed) {
-    long start = System.nanoTime();
-    Interactions train = weighed.computeIfAbsent(c.strengths(),
-        s -> s.weigh(validation.train()));
-    AlsConfig.Builder b = c.builder(iterations, seed);
-    if (threads > 0) {
-      b.threads(threads);
-    }
-    AlsModel model = new AlsTrainer(b.build()).fit(train);
-    RankingMetrics m = RankingEvaluator.evaluate(Ranker.of(model), validation, at);
-    return new Trial(number, round, c, iterations, m, (System.nanoTime() - start) / 1e9);
-  }
+  /** A candidate trained for a number of iterations: what a trial is of. */
+  private record Tried(Candidate candidate, int iterations) {}
 
   /** Users with a held-out item that is not in their training row: whom the metrics average over. */
   static int validationUsers(Split split) {
