@@ -72,6 +72,14 @@ public final class ExplicitWeights implements EntryWeights {
   }
 
   /**
+   * Uniform weights (w = 1, t = r − μ) for any side: what a block of rows needs when its engine
+   * supports no rating weights, as the Spark module.
+   */
+  public static ExplicitWeights uniform(float mean) {
+    return new ExplicitWeights(mean, null, false, null);
+  }
+
+  /**
    * The user side's weights for rows solved one at a time against a trained model (fold-in): {@code
    * entryWeights} (aligned with the row's entries) when given, else {@code weighting}'s per-item
    * table from the training counts {@code itemCounts}, or 1.
