@@ -59,7 +59,7 @@ final class BlockedTopN {
       for (int i = 0; i < list.length; i++) {
         list[i] = RowFactory.create(top.ids()[i], top.scores()[i]);
       }
-      return RowFactory.create(t._1(), Arrays.asList(list));
+      return RowFactory.create(t._1(), list);
     });
     return spark.createDataFrame(rows, schema);
   }
