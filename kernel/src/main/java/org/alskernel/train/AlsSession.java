@@ -226,6 +226,21 @@ public final class AlsSession implements AutoCloseable {
     return mean;
   }
 
+  /**
+   * Replaces the user factors (dense, row-major, stride k): to evaluate {@link #loss()} at factors
+   * trained elsewhere, or to warm-start an iterative solver.
+   */
+  public void setUserFactors(float[] dense) {
+    users.setFromDense(dense);
+    userGram = null;
+  }
+
+  /** Replaces the user biases (biased variants). */
+  public void setUserBiases(float[] biases) {
+    users.setBiases(biases);
+    userGram = null;
+  }
+
   /** Replaces the item factors (dense, row-major, stride k). */
   public void setItemFactors(float[] dense) {
     items.setFromDense(dense);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.alskernel.spark.InitialFactors.Side;
+import org.alskernel.sweep.AlsVariant;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -75,8 +76,10 @@ final class BlockedAls {
       entries += block._2()[1];
       total += block._2()[2];
     }
-    float mean = s.variant() == org.alskernel.sweep.AlsVariant.EXPLICIT_BIASED && entries > 0
-        ? (float) (total / entries) : 0f;
+    if (entries == 0) {
+      throw new IllegalArgumentException("the input has no ratings to train on");
+    }
+    float mean = s.variant() == AlsVariant.EXPLICIT_BIASED ? (float) (total / entries) : 0f;
     long items = itemIn.mapValues(b -> (long) b.ids.length).values().reduce(Long::sum);
     SideBlocks userSide = new SideBlocks("user", userBlocks, userIn,
         outBlocks(itemIn, userIn, userBlocks, itemBlocks), (long) users);

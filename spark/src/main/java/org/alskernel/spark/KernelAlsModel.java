@@ -20,6 +20,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -320,7 +321,7 @@ public final class KernelAlsModel extends Model<KernelAlsModel> implements MLWri
     FactorModel f = model.factors();
     Dataset<Row> users = table(spark, model.users(), f.userFactors(), f, true);
     Dataset<Row> items = table(spark, model.items(), f.itemFactors(), f, false);
-    return new KernelAlsModel(org.apache.spark.ml.util.Identifiable.randomUID("kernelAlsModel"),
+    return new KernelAlsModel(Identifiable.randomUID("kernelAlsModel"),
         settings, ms.iterations(), ms.seed(), f.globalMean(), users, items);
   }
 

@@ -3,6 +3,7 @@ package org.alskernel.spark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.List;
 import org.alskernel.sweep.AlsVariant;
 import org.alskernel.sweep.Confidence;
@@ -77,7 +78,7 @@ final class KernelAlsModelStore {
       JsonNode metadata;
       try {
         metadata = JSON.readTree(spark.read().text(path + "/metadata").first().getString(0));
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new IllegalArgumentException("the metadata under " + path + " is not JSON: "
             + e.getMessage(), e);
       }

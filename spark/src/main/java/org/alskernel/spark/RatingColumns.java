@@ -33,6 +33,8 @@ import org.apache.spark.sql.types.StructType;
 final class RatingColumns {
   private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
   private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+  /** The column the check writes its finding to, named so that it cannot clash with the input's. */
+  private static final String PROBLEM = "__kernel_als_problem";
 
   private RatingColumns() {}
 
@@ -77,7 +79,7 @@ final class RatingColumns {
     Column problem = idProblem(schema, "user", userCol)
         .otherwise(idProblem(schema, "item", itemCol)
             .otherwise(ratingProblem(schema, ratingCol)));
-    List<Row> bad = rows.withColumn("problem", problem).filter(col("problem").isNotNull())
+    List<Row> bad = rows.withColumn(PROBLEM, problem).filter(col(PROBLEM).isNotNull())
         .limit(1).collectAsList();
     if (!bad.isEmpty()) {
       Row row = bad.get(0);

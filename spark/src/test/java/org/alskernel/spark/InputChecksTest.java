@@ -81,6 +81,14 @@ class InputChecksTest {
   }
 
   @Test
+  void noRatingsAtAll() {
+    Dataset<Row> empty = frame(DataTypes.LongType, DataTypes.FloatType, 5L, 3, 1f).limit(0);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new KernelAls().setImplicitPrefs(true).setMaxIter(1).fit(empty));
+    assertTrue(e.getMessage().contains("the input has no ratings"), e.getMessage());
+  }
+
+  @Test
   void paramsTheKernelCannotHonour() {
     Dataset<Row> good = frame(DataTypes.LongType, DataTypes.FloatType, 5L, 3, 1f);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -16,7 +16,8 @@ final class CatalogSection {
     if (benchmark.startsWith("PeakBenchmark.")) return "Measured peaks";
     if (KernelSection.KERNELS.contains(benchmark)) return "Kernels, one thread";
     if (benchmark.startsWith(SweepSection.SWEEP + ".") || benchmark.equals(SweepSection.BASELINE)
-        || benchmark.startsWith("SparkAlsBenchmark.")) {
+        || benchmark.startsWith("SparkAlsBenchmark.")
+        || benchmark.startsWith("KernelOnSparkBenchmark.")) {
       return "Sweeps";
     }
     return null;

@@ -24,11 +24,12 @@ final class Coverage {
   private static final String PACKAGE = "org.alskernel.bench.";
 
   /**
-   * Benchmarks that only an opt-in build has (SparkAlsBenchmark: Maven profile spark, Suite --spark):
+   * Benchmarks that only an opt-in build has (the Spark fits: Maven profile spark, Suite --spark):
    * checked like the others when the run has any of their results, never reported absent.
    */
   static final Map<String, List<String>> OPT_IN = Map.of(
-      "SparkAlsBenchmark", List.of("fitOneIteration", "fitTwoIterations"));
+      "SparkAlsBenchmark", List.of("fitOneIteration", "fitTwoIterations", "fitTenIterations"),
+      "KernelOnSparkBenchmark", List.of("fitOneIteration", "fitTwoIterations", "fitTenIterations"));
 
   /** BaselineSweepBenchmark refuses the dense baseline above this many users × items. */
   static final long DENSE_MAX_CELLS = 5_000_000L;
