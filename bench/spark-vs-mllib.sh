@@ -38,7 +38,7 @@ jmh 'bench\.(KernelOnSpark|SparkAls)Benchmark' -p data=synthetic-5m -p k=64 -p t
 jmh 'bench\.(KernelOnSpark|SparkAls)Benchmark' -p data=synthetic-50m -p k=64 -p threads=all \
   -p blocks=10 -wi 0 -i 1 -to 60m -jvmArgsAppend "$flags" -rf json -rff "$out/50m.json"
 # the kernel on one core, and on 2 cores as one block per task holding both (spark.task.cpus = 2)
-jmh 'bench\.KernelOnSparkBenchmark\.fit(One|Ten)Iterations' -p data=synthetic-5m -p k=64 \
+jmh 'bench\.KernelOnSparkBenchmark\.fitOneIteration' 'bench\.KernelOnSparkBenchmark\.fitTenIterations' -p data=synthetic-5m -p k=64 \
   -p threads=1 -p blocks=10 -wi 1 -i 2 -rf json -rff "$out/5m-one-core.json"
-jmh 'bench\.KernelOnSparkBenchmark\.fit(One|Ten)Iterations' -p data=synthetic-5m -p k=64 \
+jmh 'bench\.KernelOnSparkBenchmark\.fitOneIteration' 'bench\.KernelOnSparkBenchmark\.fitTenIterations' -p data=synthetic-5m -p k=64 \
   -p threads=all -p blocks=1 -p taskCpus=2 -wi 1 -i 2 -rf json -rff "$out/5m-one-block-two-cores.json"

@@ -102,19 +102,9 @@ final class BlockedAls {
     for (int iteration = 1; iteration <= plan.maxIter(); iteration++) {
       boolean checkpoint = checkpoints && iteration % plan.checkpointInterval() == 0;
       JavaPairRDD<Integer, float[]> newUsers =
-          halfSweep(userSide, itemSide, itemFactors, userFactors, mean).setName("user factors "
-              + iteration);
-      newUsers.persist(plan.intermediate());
-      if (checkpoint) {
-        newUsers.checkpoint();
-      }
+          halfSweep(userSide, itemSide, itemFactors, userFactors, mean, iteration, checkpoint);
       JavaPairRDD<Integer, float[]> newItems =
-          halfSweep(itemSide, userSide, newUsers, itemFactors, mean).setName("item factors "
-              + iteration);
-      newItems.persist(plan.intermediate());
-      if (checkpoint) {
-        newItems.checkpoint();
-      }
+          halfSweep(itemSide, userSide, newUsers, itemFactors, mean, iteration, checkpoint);
       newItems.count();
       userFactors.unpersist(false);
       itemFactors.unpersist(false);
@@ -173,10 +163,13 @@ final class BlockedAls {
     return out;
   }
 
-  /** The solving side's new factors against the fixed side's {@code fixedFactors}. */
+  /**
+   * The solving side's new factors against the fixed side's {@code fixedFactors}, persisted, and
+   * marked for a checkpoint when {@code checkpoint} (before any job computes them, as Spark needs).
+   */
   private JavaPairRDD<Integer, float[]> halfSweep(SideBlocks solving, SideBlocks fixed,
       JavaPairRDD<Integer, float[]> fixedFactors, JavaPairRDD<Integer, float[]> current,
-      float mean) {
+      float mean, int iteration, boolean checkpoint) {
     SolveSettings s = plan.solve();
     // k² floats: they travel in the stage's task binary, which Spark broadcasts once per stage (a
     // broadcast variable could never be destroyed, since later stages' lineage serialises it again)
@@ -200,16 +193,22 @@ final class BlockedAls {
         });
     String side = solving.name();
     long otherRows = fixed.rows();
-    return solving.in().cogroup(shipped, current, solving.blocks())
+    JavaPairRDD<Integer, float[]> solved = solving.in()
+        .cogroup(shipped, current, solving.blocks())
         .flatMapValues(t -> {
           var blocks = t._1().iterator();
           if (!blocks.hasNext()) {
             return List.<float[]>of().iterator();
           }
-          float[] solved = BlockSolve.solve(side, blocks.next(), t._2(), t._3().iterator().next(),
-              gram, mean, otherRows, s);
-          return List.of(solved).iterator();
-        });
+          return List.of(BlockSolve.solve(side, blocks.next(), t._2(), t._3().iterator().next(),
+              gram, mean, otherRows, s)).iterator();
+        })
+        .setName(side + " factors " + iteration);
+    solved.persist(plan.intermediate());
+    if (checkpoint) {
+      solved.checkpoint();
+    }
+    return solved;
   }
 
   /** The Gram matrix of a side: one partial sum per block, added here in block order. */

@@ -50,7 +50,7 @@ class OneIterationTest {
       }
     }
     AlsModel spark = new KernelAls().setVariant(variant.label()).setRank(K).setRegParam(0.1)
-        .setAlpha(2).setMaxIter(1).setNumUserBlocks(blocks).setNumItemBlocks(blocks + 1)
+        .setAlpha(2).setMaxIter(1).setNumUserBlocks(blocks).setNumItemBlocks(blocks)
         .setSeed(SEED).fit(DATA.frame(LocalSpark.get())).toAlsModel();
     assertEquals(DATA.userIds().length, spark.userCount());
     for (int u = 0; u < DATA.userIds().length; u++) {
