@@ -26,24 +26,38 @@ class ReadmeExampleTest {
   void theReadmeExampleRuns(@TempDir Path dir) throws java.io.IOException {
     SparkSession spark = LocalSpark.get();
     Ratings data = Ratings.synthetic(80, 40, 6, 2);
-    String file = dir.resolve("ratings.parquet").toString();
-    data.frame(spark).write().parquet(file);
-    String modelPath = dir.resolve("models/als").toString();
+    String ratingsFile = dir.resolve("ratings.parquet").toString();
+    data.frame(spark).write().parquet(ratingsFile);
+    String modelDir = dir.resolve("models/als").toString();
 
-    Dataset<Row> ratings = spark.read().parquet(file);      // user, item, rating
+    Dataset<Row> ratings = spark.read().parquet(ratingsFile);          // user, item, rating
     KernelAlsModel model = new KernelAls()
         .setImplicitPrefs(true).setRank(64).setRegParam(0.1).setAlpha(1.0)
         .setMaxIter(10).setNumUserBlocks(8).setNumItemBlocks(8)
         .fit(ratings);
     Dataset<Row> top10 = model.recommendForAllUsers(10);              // user, recommendations
     Dataset<Row> scored = model.transform(ratings);                    // adds "prediction"
-    model.write().overwrite().save(modelPath);                      // Spark ML persistence
-    AlsModel local = KernelAlsModel.load(modelPath).toAlsModel();   // served by one JVM
+    model.write().overwrite().save(modelDir);                          // Spark ML persistence
+    AlsModel local = KernelAlsModel.load(modelDir).toAlsModel();       // served by one JVM
 
     assertEquals(data.userIds().length, top10.count());
     assertEquals(data.rows().size(), scored.filter("NOT isnan(prediction)").count());
     assertEquals(data.userIds().length, local.userCount());
     assertEquals(64, local.factors().k());
+  }
+
+  /** The Java example's block ("```java spark", which the kernel's README test leaves alone). */
+  @Test
+  void theJavaExampleAboveIsTheReadmes() throws java.io.IOException {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    int start = readme.indexOf("```java spark\n", readme.indexOf(SECTION));
+    assertTrue(start >= 0, "the README's Spark section has no Java example");
+    start += "```java spark\n".length();
+    String test = Files.readString(
+        Path.of("src/test/java/org/alskernel/spark/ReadmeExampleTest.java"));
+    for (String line : readme.substring(start, readme.indexOf("```", start)).split("\n")) {
+      assertTrue(test.contains(line.strip()), "the README's line is not in this test: " + line);
+    }
   }
 
   @Test
