@@ -31,7 +31,8 @@ record FactorChunk(long[] ids, float[] factors, float[] biases) implements Seria
     return chunks.iterator();
   }
 
-  private static FactorChunk of(List<Row> rows, int k, boolean biased) {
+  /** Factor-table rows (id, features[, bias]) packed into one chunk, in their order. */
+  static FactorChunk of(List<Row> rows, int k, boolean biased) {
     long[] ids = new long[rows.size()];
     float[] factors = new float[rows.size() * k];
     float[] biases = biased ? new float[rows.size()] : null;

@@ -256,38 +256,15 @@ public final class KernelAlsModel extends Model<KernelAlsModel> implements MLWri
    * settings as trained.
    */
   public AlsModel toAlsModel() {
-    long[][] userIds = new long[1][];
-    long[][] itemIds = new long[1][];
-    float[][] userBiases = new float[1][];
-    float[][] itemBiases = new float[1][];
-    float[] users = collect(userFactors, userIds, userBiases);
-    float[] items = collect(itemFactors, itemIds, itemBiases);
     int k = rank();
-    FactorModel factors = settings.biased()
-        ? new FactorModel(k, userIds[0].length, itemIds[0].length, users, items, mean,
-            userBiases[0], itemBiases[0])
-        : new FactorModel(k, userIds[0].length, itemIds[0].length, users, items);
-    return new AlsModel(factors, idMap(userIds[0]), idMap(itemIds[0]), settings());
-  }
-
-  private float[] collect(Dataset<Row> table, long[][] ids, float[][] biases) {
-    List<Row> rows = table.orderBy("id").collectAsList();
-    int k = rank();
-    ids[0] = new long[rows.size()];
-    float[] factors = new float[rows.size() * k];
-    biases[0] = settings.biased() ? new float[rows.size()] : null;
-    for (int r = 0; r < rows.size(); r++) {
-      Row row = rows.get(r);
-      ids[0][r] = row.getLong(0);
-      List<Float> features = row.getList(1);
-      for (int c = 0; c < k; c++) {
-        factors[r * k + c] = features.get(c);
-      }
-      if (biases[0] != null) {
-        biases[0][r] = row.getFloat(2);
-      }
-    }
-    return factors;
+    boolean biased = settings.biased();
+    FactorChunk users = FactorChunk.of(userFactors.orderBy("id").collectAsList(), k, biased);
+    FactorChunk items = FactorChunk.of(itemFactors.orderBy("id").collectAsList(), k, biased);
+    FactorModel factors = biased
+        ? new FactorModel(k, users.size(), items.size(), users.factors(), items.factors(), mean,
+            users.biases(), items.biases())
+        : new FactorModel(k, users.size(), items.size(), users.factors(), items.factors());
+    return new AlsModel(factors, idMap(users.ids()), idMap(items.ids()), settings());
   }
 
   private static IdMap idMap(long[] ids) {
