@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -56,6 +59,19 @@ class ArgumentsFuzzTest {
     paths = new Path[] {data, model, settings, sandbox, sandbox.resolve("new.alsm"),
         sandbox.resolve("chart.svg"), sandbox.resolve("missing/x"), Files.createDirectories(
             sandbox.resolve("sub"))};
+  }
+
+  /** The sandbox and whatever the fuzzed runs wrote into it, so that no run leaves a folder behind. */
+  @AfterAll
+  static void removeSandbox() throws IOException {
+    if (sandbox == null) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(sandbox)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   @FuzzTest(maxDuration = "20s")

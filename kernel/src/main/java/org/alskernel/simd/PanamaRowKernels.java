@@ -13,13 +13,21 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaRowKernels {
   private static final VectorSpecies<Float> F = PanamaVectorOps.F;
   private static final int L = F.length();
-  // rowDots' four-row fold (16 lanes only): lanes with bit h set, and i -> i ^ h, for h = 8 and 4.
-  private static final VectorMask<Float> M8 = VectorMask.fromLong(F, 0xFF00L);
-  private static final VectorMask<Float> M4 = VectorMask.fromLong(F, 0xF0F0L);
-  private static final VectorShuffle<Float> X8 = VectorShuffle.fromOp(F, i -> (i ^ 8) % L);
-  private static final VectorShuffle<Float> X4 = VectorShuffle.fromOp(F, i -> (i ^ 4) % L);
+  // rowDots' four-row fold: the lanes with bit h set, and i -> i ^ h, for h = L/2 and L/4 (L ≥ 4).
+  private static final VectorMask<Float> HALF = lanesWithBit(L / 2);
+  private static final VectorMask<Float> QUARTER = lanesWithBit(L / 4);
+  private static final VectorShuffle<Float> SWAP_HALVES = VectorShuffle.fromOp(F, i -> (i ^ (L / 2)) % L);
+  private static final VectorShuffle<Float> SWAP_QUARTERS = VectorShuffle.fromOp(F, i -> (i ^ (L / 4)) % L);
 
   private PanamaRowKernels() {}
+
+  private static VectorMask<Float> lanesWithBit(int h) {
+    boolean[] set = new boolean[L];
+    for (int i = 0; i < L; i++) {
+      set[i] = h > 0 && (i & h) != 0;
+    }
+    return VectorMask.fromArray(F, set, 0);
+  }
 
   static float dot(float[] a, int ao, float[] b, int bo, int n) {
     int i = 0;
@@ -57,16 +65,17 @@ final class PanamaRowKernels {
   }
 
   /**
-   * With 16 lanes, rows go 4 at a time, sharing each load of x and running four independent FMA
-   * chains; their horizontal sums are folded together, about five vector operations a row instead of
-   * the eight of a whole horizontal sum. Other lane counts, and the last rows, sum one row at a time.
-   * The fold is written out here rather than in helper methods: a helper taking vectors that C2 did
-   * not inline (it happened inside a caller's large compiled method) boxed them, 300 bytes per row.
-   * (A 16-row fold, one vector of 16 sums, boxed the same way.)
+   * Rows go 4 at a time, sharing each load of x and running four independent FMA chains; their
+   * horizontal sums are folded together: two blend-blend-shuffle-add levels leave each row's partial
+   * sums in a quarter of the lanes, and rotating adds finish them (about five vector operations a row
+   * instead of a whole horizontal sum each, with 16 lanes). The last rows sum one at a time. The fold
+   * is written out here rather than in helper methods: a helper taking or returning vectors that C2
+   * did not inline (it happened inside a caller's large compiled method) boxed them, 300 bytes per
+   * row. (A 16-row fold, one vector of 16 sums, boxed the same way.)
    */
   static void rowDots(float[] data, int base, int[] rows, int from, int count, int kp, float[] x, float[] out) {
     int j = 0;
-    if (L == 16) {
+    if (L >= 4 && L <= 16) { // the fold's rotations cover up to 16 lanes
       for (; j + 4 <= count; j += 4) {
         int f = from + j;
         int o0 = base + rows[f] * kp;
@@ -84,32 +93,32 @@ final class PanamaRowKernels {
           s2 = FloatVector.fromArray(F, data, o2 + c).fma(xc, s2);
           s3 = FloatVector.fromArray(F, data, o3 + c).fma(xc, s3);
         }
-        // Fold: lanes i with bit h clear get a[i] + a[i ^ h], the others b[i] + b[i ^ h] (h = 8,
-        // then 4), leaving the quarters with rows 0, 2, 1, 3's partial sums; two rotating adds
-        // finish them in lanes 0, 4, 8, 12.
-        FloatVector f01 = s0.blend(s1, M8).add(s1.blend(s0, M8).rearrange(X8));
-        FloatVector f23 = s2.blend(s3, M8).add(s3.blend(s2, M8).rearrange(X8));
-        FloatVector q = f01.blend(f23, M4).add(f23.blend(f01, M4).rearrange(X4));
-        q = q.add(q.rearrange(PanamaLanes.ROTATE_2));
-        q = q.add(q.rearrange(PanamaLanes.ROTATE_1));
+        // Fold: lanes i with bit h clear get a[i] + a[i ^ h], the others b[i] + b[i ^ h] (h = L/2,
+        // then L/4), leaving rows 0, 1, 2, 3's partial sums in the lanes whose two top bits are 00,
+        // 10, 01, 11; rotating adds by L/8, …, 1 finish them in lanes 0, L/2, L/4 and 3L/4.
+        FloatVector f01 = s0.blend(s1, HALF).add(s1.blend(s0, HALF).rearrange(SWAP_HALVES));
+        FloatVector f23 = s2.blend(s3, HALF).add(s3.blend(s2, HALF).rearrange(SWAP_HALVES));
+        FloatVector q = f01.blend(f23, QUARTER).add(f23.blend(f01, QUARTER).rearrange(SWAP_QUARTERS));
+        if (L >= 16) q = q.add(q.rearrange(PanamaLanes.ROTATE_2));
+        if (L >= 8) q = q.add(q.rearrange(PanamaLanes.ROTATE_1));
         out[j] = q.lane(0);
-        out[j + 1] = q.lane(8);
-        out[j + 2] = q.lane(4);
-        out[j + 3] = q.lane(12);
+        out[j + 1] = q.lane(L / 2);
+        out[j + 2] = q.lane(L / 4);
+        out[j + 3] = q.lane(3 * L / 4);
       }
     }
     for (; j < count; j++) {
-      out[j] = PanamaLanes.sumLanes(rowDot(data, base + rows[from + j] * kp, x, kp));
+      out[j] = rowDot(data, base + rows[from + j] * kp, x, kp);
     }
   }
 
-  /** The lane-wise partial sums of one row's product with x. */
-  private static FloatVector rowDot(float[] data, int o, float[] x, int kp) {
+  /** One row's product with x; a float, not a vector, crosses the call. */
+  private static float rowDot(float[] data, int o, float[] x, int kp) {
     FloatVector s = FloatVector.zero(F);
     for (int c = 0; c < kp; c += L) {
       s = FloatVector.fromArray(F, data, o + c).fma(FloatVector.fromArray(F, x, c), s);
     }
-    return s;
+    return PanamaLanes.sumLanes(s);
   }
 
   /**
