@@ -68,20 +68,23 @@ final class PanamaRowKernels {
    * Rows go 4 at a time, sharing each load of x and running four independent FMA chains; their
    * horizontal sums are folded together: two blend-blend-shuffle-add levels leave each row's partial
    * sums in a quarter of the lanes, and rotating adds finish them (about five vector operations a row
-   * instead of a whole horizontal sum each, with 16 lanes). The last rows sum one at a time. The fold
-   * is written out here rather than in helper methods: a helper taking or returning vectors that C2
-   * did not inline (it happened inside a caller's large compiled method) boxed them, 300 bytes per
-   * row. (A 16-row fold, one vector of 16 sums, boxed the same way.)
+   * instead of a whole horizontal sum each, with 16 lanes). Each row's sum is the same tree of adds
+   * whichever place of its group it takes (float addition commutes), so a row's dot does not depend
+   * on its neighbours in the list. The fold is written out here rather than in helper methods: a
+   * helper taking or returning vectors that C2 did not inline (it happened inside a caller's large
+   * compiled method) boxed them, 300 bytes per row. (A 16-row fold, one vector of 16 sums, boxed the same way.)
    */
   static void rowDots(float[] data, int base, int[] rows, int from, int count, int kp, float[] x, float[] out) {
     int j = 0;
     if (L >= 4 && L <= 16) { // the fold's rotations cover up to 16 lanes
-      for (; j + 4 <= count; j += 4) {
+      for (; j < count; j += 4) {
+        // A last group of one to three rows repeats its first row in the missing places: one
+        // four-row pass costs less than three rows alone, each a full chain of dependent FMAs.
         int f = from + j;
         int o0 = base + rows[f] * kp;
-        int o1 = base + rows[f + 1] * kp;
-        int o2 = base + rows[f + 2] * kp;
-        int o3 = base + rows[f + 3] * kp;
+        int o1 = j + 1 < count ? base + rows[f + 1] * kp : o0;
+        int o2 = j + 2 < count ? base + rows[f + 2] * kp : o0;
+        int o3 = j + 3 < count ? base + rows[f + 3] * kp : o0;
         FloatVector s0 = FloatVector.zero(F);
         FloatVector s1 = FloatVector.zero(F);
         FloatVector s2 = FloatVector.zero(F);
@@ -102,9 +105,14 @@ final class PanamaRowKernels {
         if (L >= 16) q = q.add(q.rearrange(PanamaLanes.ROTATE_2));
         if (L >= 8) q = q.add(q.rearrange(PanamaLanes.ROTATE_1));
         out[j] = q.lane(0);
-        out[j + 1] = q.lane(L / 2);
-        out[j + 2] = q.lane(L / 4);
-        out[j + 3] = q.lane(3 * L / 4);
+        if (j + 3 < count) {
+          out[j + 1] = q.lane(L / 2);
+          out[j + 2] = q.lane(L / 4);
+          out[j + 3] = q.lane(3 * L / 4);
+        } else {
+          if (j + 1 < count) out[j + 1] = q.lane(L / 2);
+          if (j + 2 < count) out[j + 2] = q.lane(L / 4);
+        }
       }
     }
     for (; j < count; j++) {

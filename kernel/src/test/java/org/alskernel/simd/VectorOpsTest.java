@@ -182,6 +182,34 @@ class VectorOpsTest {
     }
   }
 
+  /**
+   * A row's dot product is the same bits wherever it sits in the list (rows are summed four at a
+   * time, a short last group padded with repeats), so a row's CG products depend on its own inputs.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 8, 17, 64, 100})
+  void rowDotsDoNotDependOnTheRowsBesideThem(int k) {
+    for (VectorOps ops : new VectorOps[] {SCALAR, VECTOR}) {
+      int kp = ops.paddedStride(k);
+      SplittableRandom rnd = new SplittableRandom(31 + k);
+      float[] data = random(rnd, 3 + 12 * kp);
+      float[] x = random(rnd, kp);
+      int[] pick = {11, 4, 4, 0, 7, 2, 9, 5, 1, 3, 10, 6, 8};
+      float[] alone = new float[1];
+      for (int count = 1; count <= pick.length; count++) {
+        float[] dots = new float[count + 1];
+        dots[count] = 42f; // past the last row: must stay untouched
+        ops.rowDots(data, 3, pick, 0, count, kp, x, dots);
+        for (int j = 0; j < count; j++) {
+          ops.rowDots(data, 3, pick, j, 1, kp, x, alone);
+          assertEquals(Float.floatToRawIntBits(alone[0]), Float.floatToRawIntBits(dots[j]),
+              ops.name() + " row " + j + " of " + count + ", k = " + k);
+        }
+        assertEquals(42f, dots[count], ops.name() + " wrote past " + count + " rows");
+      }
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {1, 3, 16, 17, 33, 64, 100, 128})
   void packWeightedCopiesScalesAndSumsTheGatheredRows(int k) {
