@@ -25,11 +25,14 @@ final class BenchDatasets {
       // the 5M matrix ten times over: 1,000,000 × 200,000 with 50,000,000 entries, values 1..10
       case "synthetic-50m" ->
           SyntheticInteractions.shape(1_000_000, 200_000, 50_000_000).values(1, 10).generate(42);
+      // the memory-limit case: 5,000,000 × 500,000 with 500,000,000 entries (about 11 GB to train)
+      case "synthetic-500m" ->
+          SyntheticInteractions.shape(5_000_000, 500_000, 500_000_000).values(1, 10).generate(42);
       case "ml-100k" -> read("ml-100k/u.data", true);
       case "lastfm" -> read("hetrec2011-lastfm-2k/user_artists.dat", false);
       default -> throw new IllegalArgumentException(
           "unknown dataset " + name
-          + " (synthetic-5m, synthetic-50m, ml20m-shape, ml-100k, lastfm)");
+          + " (synthetic-5m, synthetic-50m, synthetic-500m, ml20m-shape, ml-100k, lastfm)");
     };
   }
 

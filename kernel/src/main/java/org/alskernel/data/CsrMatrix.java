@@ -1,6 +1,7 @@
 package org.alskernel.data;
 
 import java.util.Arrays;
+import org.alskernel.parallel.ParallelRunner;
 
 /**
  * A sparse matrix in compressed sparse row (CSR) layout with float values.
@@ -109,6 +110,29 @@ public final class CsrMatrix {
    * {@code m.transpose().transpose()} equals {@code m} bit for bit.
    */
   public CsrMatrix transpose() {
+    return transpose(new ParallelRunner(null));
+  }
+
+  /**
+   * The transpose, its scatter run as tasks on {@code runner}: each task owns a range of result rows
+   * (source columns) holding about an equal share of the entries, reads every entry and writes its
+   * own in source row order, so the result is the same bit for bit for any number of tasks. Small
+   * matrices are transposed in one task.
+   */
+  public CsrMatrix transpose(ParallelRunner runner) {
+    return transpose(runner, indices.length < SPLIT_TRANSPOSE_ENTRIES ? 1 : runner.workers());
+  }
+
+  /**
+   * Entries from this many on are transposed in one task per worker. Below it the scatter's writes
+   * mostly hit cache and one pass is as fast; far above it each write misses cache and TLB, and
+   * tasks writing disjoint parts side by side overlap those misses (docs/design.md, "At 500M
+   * nonzeros").
+   */
+  private static final int SPLIT_TRANSPOSE_ENTRIES = 1 << 24;
+
+  /** The transpose in {@code parts} tasks (for tests: the result does not depend on the count). */
+  CsrMatrix transpose(ParallelRunner runner, int parts) {
     int nnz = indices.length;
     int[] tIndptr = new int[cols + 1];
     for (int p = 0; p < nnz; p++) {
@@ -117,17 +141,37 @@ public final class CsrMatrix {
     for (int c = 0; c < cols; c++) {
       tIndptr[c + 1] += tIndptr[c];
     }
-    int[] next = Arrays.copyOf(tIndptr, cols);
     int[] tIndices = new int[nnz];
     float[] tValues = new float[nnz];
+    int[] bounds = new int[parts + 1];
+    for (int i = 1, c = 0; i <= parts; i++) {
+      long share = (long) nnz * i / parts;
+      while (c < cols && tIndptr[c] < share) {
+        c++;
+      }
+      bounds[i] = i == parts ? cols : c;
+    }
+    runner.run(parts, i -> scatter(bounds[i], bounds[i + 1], tIndptr, tIndices, tValues));
+    return new CsrMatrix(cols, rows, tIndptr, tIndices, tValues);
+  }
+
+  /** Writes the transposed entries of source columns [lo, hi), whose slots tIndptr gives. */
+  private void scatter(int lo, int hi, int[] tIndptr, int[] tIndices, float[] tValues) {
+    int width = hi - lo;
+    if (width == 0) {
+      return;
+    }
+    int[] next = Arrays.copyOfRange(tIndptr, lo, hi);
     for (int r = 0; r < rows; r++) {
       for (int p = indptr[r], end = indptr[r + 1]; p < end; p++) {
-        int q = next[indices[p]]++;
-        tIndices[q] = r;
-        tValues[q] = values[p];
+        int c = indices[p] - lo;
+        if (Integer.compareUnsigned(c, width) < 0) {
+          int q = next[c]++;
+          tIndices[q] = r;
+          tValues[q] = values[p];
+        }
       }
     }
-    return new CsrMatrix(cols, rows, tIndptr, tIndices, tValues);
   }
 
   public int rows() {

@@ -91,7 +91,15 @@ public final class AlsSession implements AutoCloseable {
     int kp = ops.paddedStride(biased ? k + 2 : k);
     int workers = config.pool() != null ? config.pool().getParallelism() : config.threads();
     MemoryCheck.requireFits(userItems, config, kp, ops.lanes(), workers);
-    this.itemUsers = userItems.transpose();
+    this.ownedPool =
+        config.pool() == null && config.threads() > 1 ? new ForkJoinPool(config.threads()) : null;
+    this.runner = new ParallelRunner(config.pool() != null ? config.pool() : ownedPool);
+    try {
+      this.itemUsers = userItems.transpose(runner);
+    } catch (RuntimeException | Error e) {
+      close(); // the pool this session made
+      throw e;
+    }
     this.mean = variant == AlsVariant.EXPLICIT_BIASED ? meanOf(userItems) : 0f;
     Equation equation = config.equation();
     this.explicitWeights = variant.isExplicit()
@@ -101,9 +109,6 @@ public final class AlsSession implements AutoCloseable {
     this.itemTerms = equation.rowTerms("item", explicitWeights == null ? null : explicitWeights[1],
         userItems.rows());
     this.implicitWeights = variant.isExplicit() ? null : equation.implicitWeights();
-    this.ownedPool =
-        config.pool() == null && config.threads() > 1 ? new ForkJoinPool(config.threads()) : null;
-    this.runner = new ParallelRunner(config.pool() != null ? config.pool() : ownedPool);
     this.sweep = new BlockSweep(ops, runner, config.solver(), config.cgSteps(), kp, true);
     this.users = new Factors(userItems.rows(), k, kp, biased);
     this.items = new Factors(userItems.cols(), k, kp, biased);

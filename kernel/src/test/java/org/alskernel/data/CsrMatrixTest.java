@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import org.alskernel.parallel.ParallelRunner;
 import org.junit.jupiter.api.Test;
 
 class CsrMatrixTest {
@@ -188,6 +190,26 @@ class CsrMatrixTest {
       }
       assertEquals(m, t.transpose(), "trial " + trial);
       assertEquals(m.hashCode(), t.transpose().hashCode());
+    }
+  }
+
+  @Test
+  void transposeInTasksIsBitForBitTheOneTaskTransposeForAnyTaskCount() throws Exception {
+    SplittableRandom rnd = new SplittableRandom(13);
+    ForkJoinPool pool = new ForkJoinPool(3);
+    try {
+      ParallelRunner runner = new ParallelRunner(pool);
+      for (int trial = 0; trial < 20; trial++) {
+        CsrMatrix m = randomMatrix(rnd, 1 + rnd.nextInt(60), 1 + rnd.nextInt(60));
+        CsrMatrix serial = m.transpose();
+        for (int parts : new int[] {1, 2, 3, 7, 64}) { // 64: more parts than columns, some empty
+          CsrMatrix t = m.transpose(runner, parts);
+          t.validate();
+          assertEquals(serial, t, "trial " + trial + ", " + parts + " parts");
+        }
+      }
+    } finally {
+      pool.shutdown();
     }
   }
 

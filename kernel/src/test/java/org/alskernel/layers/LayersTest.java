@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class LayersTest {
   /** Bottom first. */
-  private static final List<String> ORDER = List.of("data", "data.synthetic", "parallel", "simd",
+  private static final List<String> ORDER = List.of("parallel", "data", "data.synthetic", "simd",
       "io", "linalg", "sweep", "model", "store", "eval", "train", "tune");
   private static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.alskernel\\.([a-z.]+)\\.[A-Z]",
       Pattern.MULTILINE);
