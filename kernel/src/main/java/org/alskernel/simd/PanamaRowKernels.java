@@ -72,14 +72,15 @@ final class PanamaRowKernels {
    * whichever place of its group it takes (float addition commutes), so a row's dot does not depend
    * on its neighbours in the list. The fold is written out here rather than in helper methods: a
    * helper taking or returning vectors that C2 did not inline (it happened inside a caller's large
-   * compiled method) boxed them, 300 bytes per row. (A 16-row fold, one vector of 16 sums, boxed the same way.)
+   * compiled method) boxed them, 300 bytes per row. (A 16-row fold, one vector of 16 sums, boxed the
+   * same way.)
    */
   static void rowDots(float[] data, int base, int[] rows, int from, int count, int kp, float[] x, float[] out) {
     int j = 0;
     if (L >= 4 && L <= 16) { // the fold's rotations cover up to 16 lanes
       for (; j < count; j += 4) {
-        // A last group of one to three rows repeats its first row in the missing places: one
-        // four-row pass costs less than three rows alone, each a full chain of dependent FMAs.
+        // A last group of one to three rows repeats its first row in the missing places, so every
+        // row takes this path (alone, a row's FMAs form one dependent chain).
         int f = from + j;
         int o0 = base + rows[f] * kp;
         int o1 = j + 1 < count ? base + rows[f + 1] * kp : o0;
