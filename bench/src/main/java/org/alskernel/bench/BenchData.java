@@ -26,6 +26,11 @@ final class BenchData {
     }
   };
 
+  /** The thread count a {@code threads} param names: a number, or "all" for every core. */
+  static int threads(String param) {
+    return param.equals("all") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(param);
+  }
+
   static VectorOps ops(String name) {
     return switch (name) {
       case "vector" -> VectorOpsProvider.vector().orElseThrow(() -> new IllegalStateException(

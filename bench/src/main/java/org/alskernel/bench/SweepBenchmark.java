@@ -60,7 +60,7 @@ public class SweepBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     CsrMatrix m = BenchDatasets.load(data);
-    int t = threads.equals("all") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads);
+    int t = BenchData.threads(threads);
     AlsConfig.Builder settings = BenchDatasets.settings(data, k).threads(t);
     AlsConfig config = settings.solver(Solver.byLabel(solver)).cgSteps(cgSteps).build();
     session = new AlsSession(m, config, BenchData.ops(ops));

@@ -43,7 +43,7 @@ public class TransposeBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     matrix = BenchDatasets.load(data);
-    int t = threads.equals("all") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads);
+    int t = BenchData.threads(threads);
     pool = t > 1 ? new ForkJoinPool(t) : null;
     runner = new ParallelRunner(pool);
   }

@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import org.alskernel.data.CsrMatrix;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -157,7 +159,7 @@ public abstract class SparkFits {
   @Setup(Level.Trial)
   public void setUp() {
     CsrMatrix m = BenchDatasets.load(data);
-    int cores = threads.equals("all") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads);
+    int cores = BenchData.threads(threads);
     Entries.set(m);
     spark = SparkSession.builder()
         .appName("als-kernel SparkAlsBenchmark")
@@ -207,8 +209,30 @@ public abstract class SparkFits {
     Entries.clear();
   }
 
-  /** A fit of maxIter iterations on {@link #ratings}, returning the fitted model. */
-  abstract Object fit(int maxIter);
+  /** The engine to fit, with its defaults: {@link #fit} gives both engines the same settings. */
+  abstract Estimator<?> engine();
+
+  /**
+   * A fit of maxIter iterations on {@link #ratings}, returning the fitted model. The settings go by
+   * Spark ML param name, which the two engines share: implicit feedback, rank k, λ = 0.1, α = 1,
+   * seed 42, {@link #blocks} user and item blocks.
+   */
+  Object fit(int maxIter) {
+    Estimator<?> e = engine();
+    ParamMap settings = new ParamMap()
+        .put(e.getParam("implicitPrefs"), true)
+        .put(e.getParam("rank"), k)
+        .put(e.getParam("regParam"), 0.1)
+        .put(e.getParam("alpha"), 1.0)
+        .put(e.getParam("maxIter"), maxIter)
+        .put(e.getParam("seed"), 42L)
+        .put(e.getParam("numUserBlocks"), blocks)
+        .put(e.getParam("numItemBlocks"), blocks)
+        .put(e.getParam("userCol"), "user")
+        .put(e.getParam("itemCol"), "item")
+        .put(e.getParam("ratingCol"), "rating");
+    return e.fit(ratings, settings);
+  }
 
   /** A fit with maxIter = 1: the set-up plus one iteration. */
   @Benchmark
