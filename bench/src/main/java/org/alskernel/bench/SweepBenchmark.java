@@ -56,6 +56,7 @@ public class SweepBenchmark {
 
   private AlsSession session;
   private float[] itemFactors;
+  private float[] userFactors;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -66,6 +67,7 @@ public class SweepBenchmark {
     session = new AlsSession(m, config, BenchData.ops(ops));
     session.iterate();
     itemFactors = session.itemFactors();
+    userFactors = session.userFactors();
   }
 
   @TearDown(Level.Trial)
@@ -78,6 +80,14 @@ public class SweepBenchmark {
   public AlsSession userHalfSweep() {
     session.setItemFactors(itemFactors); // drops the cached Gram, as a new sweep would
     session.updateUsers();
+    return session;
+  }
+
+  /** Every item solved against the user factors, including the user Gram. */
+  @Benchmark
+  public AlsSession itemHalfSweep() {
+    session.setUserFactors(userFactors);
+    session.updateItems();
     return session;
   }
 

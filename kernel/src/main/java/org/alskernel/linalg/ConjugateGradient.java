@@ -10,17 +10,26 @@ import org.alskernel.simd.VectorOps;
  *
  * <pre>  A·v = β·G·v + λ_u·v + Σ_j w_j·(y_j·v)·y_j        b = β·g + Σ_j t_j·y_j</pre>
  *
- * Up to {@link #ROWS} rows are solved together, step by step: their products with the shared G are
- * one matrix-matrix product ({@link VectorOps#symmetricProducts}), which reads G once for all of
- * them where a row alone reads it every step; each row's neighbour products and scalars stay its
+ * Rows are solved together, step by step ({@link #ROWS} of them, or a blocked group): their
+ * products with the shared G are one matrix-matrix product ({@link VectorOps#symmetricProducts}),
+ * which reads G once for all of them where a row alone reads it every step; each row's neighbour products and scalars stay its
  * own. Started from the rows' previous solutions, a few steps per sweep track the exact solutions
  * closely; with d steps in exact arithmetic CG reaches them.
  *
  * <p>Unbiased neighbours' rows are read in place, by index, and a row's terms (w_j, t_j) are made
  * once when it has at most {@link RowWorkspace#BATCH} neighbours. Biased neighbours are gathered into
  * their augmented form ({@link NeighbourRows}) slice by slice for every product, and so are the
- * terms of longer rows. Each row's steps are a fixed sequence of kernel calls on its own inputs, so a
- * row's result is the same whichever rows it was solved with, and for any number of threads.
+ * terms of longer rows.
+ *
+ * <p>A {@link #blocked} solver takes a group of {@link DenseRows dense} rows, whose neighbours do not
+ * stay in cache from one product to the next: each of their products walks the other side's factors
+ * block by block, every row applying its neighbours in the block while the block is in cache, so
+ * the block is read from memory once for the group where each row would read its neighbours from
+ * memory once for every product.
+ *
+ * <p>Each row's steps are a fixed sequence of kernel calls on its own inputs (a blocked row's slices
+ * are cut at the blocks' fixed boundaries), so a row's result is the same whichever rows it was
+ * solved with, and for any number of threads.
  */
 public final class ConjugateGradient {
   /**
@@ -45,6 +54,10 @@ public final class ConjugateGradient {
   private final VectorOps ops;
   private final RowWorkspace ws;
   private final int kp;
+  private final int capacity;
+  /** Whether products walk the other side block by block for all queued rows ({@link #blocked}). */
+  private final boolean byBlock;
+  private final DenseRows dense;
   // The queued rows' vectors, row q's at q·kp: iterate, residual, direction, A·direction, G·v.
   private final float[] x;
   private final float[] r;
@@ -52,30 +65,68 @@ public final class ConjugateGradient {
   private final float[] ap;
   private final float[] gv;
   /** Row q's terms at q·BATCH, when made once ({@link #termsOnce}). */
-  private final float[] w = new float[ROWS * RowWorkspace.BATCH];
-  private final float[] t = new float[ROWS * RowWorkspace.BATCH];
-  private final int[] blockRow = new int[ROWS];
-  private final float[] lambda = new float[ROWS];
-  private final float[] rr = new float[ROWS];
-  private final boolean[] active = new boolean[ROWS];
+  private final float[] w;
+  private final float[] t;
+  private final int[] blockRow;
+  private final float[] lambda;
+  private final float[] rr;
+  private final boolean[] active;
+  // Blocked products: row q's vector and sum at offset 0 (where the neighbour kernels take them),
+  // and the next of its entries to apply.
+  private final float[][] rowVector;
+  private final float[][] rowSum;
+  private final int[] cursor;
   private RowProblem problem;
   private int count;
 
-  /** A solver for one worker, using (and overwriting) the slice scratch of {@code ws}. */
+  /**
+   * A solver of {@link #ROWS} rows at a time, each reading its neighbours by itself, for one worker,
+   * using (and overwriting) the slice scratch of {@code ws}.
+   */
   public ConjugateGradient(VectorOps ops, RowWorkspace ws) {
+    this(ops, ws, ROWS, null);
+  }
+
+  /**
+   * A solver of up to {@code dense.group()} {@link DenseRows dense} rows at a time whose neighbour
+   * products walk the other side's factors in blocks of {@code dense.blockBytes()}: each block is
+   * read from memory once for all the queued rows' neighbours in it.
+   */
+  public static ConjugateGradient blocked(VectorOps ops, RowWorkspace ws, DenseRows dense) {
+    return new ConjugateGradient(ops, ws, dense.group(), dense);
+  }
+
+  private ConjugateGradient(VectorOps ops, RowWorkspace ws, int capacity, DenseRows dense) {
     this.ops = ops;
     this.ws = ws;
     this.kp = ws.kp;
-    this.x = new float[ROWS * kp];
-    this.r = new float[ROWS * kp];
-    this.p = new float[ROWS * kp];
-    this.ap = new float[ROWS * kp];
-    this.gv = new float[ROWS * kp];
+    this.capacity = capacity;
+    this.byBlock = dense != null;
+    this.dense = dense;
+    this.x = new float[capacity * kp];
+    this.r = new float[capacity * kp];
+    this.p = new float[capacity * kp];
+    this.ap = new float[capacity * kp];
+    this.gv = new float[capacity * kp];
+    int termRows = byBlock ? 0 : capacity;
+    this.w = new float[termRows * RowWorkspace.BATCH];
+    this.t = new float[termRows * RowWorkspace.BATCH];
+    this.blockRow = new int[capacity];
+    this.lambda = new float[capacity];
+    this.rr = new float[capacity];
+    this.active = new boolean[capacity];
+    int vectorRows = byBlock ? capacity : 0;
+    this.rowVector = new float[vectorRows][kp];
+    this.rowSum = new float[vectorRows][kp];
+    this.cursor = new int[vectorRows];
   }
 
-  /** Floats a solver holds beside its {@link RowWorkspace}, for memory estimates. */
-  public static long scratchFloats(int kp) {
-    return 5L * ROWS * kp + 2L * ROWS * RowWorkspace.BATCH;
+  /**
+   * Floats a worker's solvers (a pair, and a blocked group of {@code group} rows) hold beside its
+   * {@link RowWorkspace}, for memory estimates.
+   */
+  public static long scratchFloats(int kp, int group) {
+    return 5L * ROWS * kp + 2L * ROWS * RowWorkspace.BATCH + 7L * group * kp;
   }
 
   /**
@@ -83,8 +134,8 @@ public final class ConjugateGradient {
    * d = {@code problem.unknowns()}. Rows queued together must be of one problem.
    */
   public void add(RowProblem problem, int u, float[] start, int startOffset) {
-    if (count == ROWS) {
-      throw new IllegalStateException("already " + ROWS + " rows queued");
+    if (count == capacity) {
+      throw new IllegalStateException("already " + capacity + " rows queued");
     }
     if (count > 0 && problem != this.problem) {
       throw new IllegalArgumentException("rows queued together must be of one problem");
@@ -104,7 +155,7 @@ public final class ConjugateGradient {
   }
 
   public boolean isFull() {
-    return count == ROWS;
+    return count == capacity;
   }
 
   /** Queued row q's block row. */
@@ -155,6 +206,7 @@ public final class ConjugateGradient {
     float beta = problem.terms.beta();
     int d = problem.other.unknowns();
     for (int q = 0; q < count; q++) {
+      active[q] = true;
       if (termsOnce(q)) {
         int from = problem.rows.indptr()[blockRow[q]];
         int n = problem.rows.indptr()[blockRow[q] + 1] - from;
@@ -178,7 +230,10 @@ public final class ConjugateGradient {
         }
       }
       ops.axpy(-lambda[q], x, o, r, o, d);
-      addNeighbourTerms(q, true, x, r);
+    }
+    addNeighbourTerms(true, x, r);
+    for (int q = 0; q < count; q++) {
+      int o = q * kp;
       System.arraycopy(r, o, p, o, kp);
       rr[q] = ops.dot(r, o, r, o, kp);
       active[q] = rr[q] > CONVERGED;
@@ -192,22 +247,27 @@ public final class ConjugateGradient {
       }
       for (int q = 0; q < count; q++) {
         if (active[q]) {
-          step(q, shared, beta, d);
+          int o = q * kp;
+          Arrays.fill(ap, o, o + kp, 0f);
+          if (shared) {
+            ops.axpy(beta, gv, o, ap, o, kp);
+          }
+          ops.axpy(lambda[q], p, o, ap, o, d);
+        }
+      }
+      addNeighbourTerms(false, p, ap);
+      for (int q = 0; q < count; q++) {
+        if (active[q]) {
+          step(q);
         }
       }
     }
     return taken;
   }
 
-  /** One CG step of queued row q, whose G·p is in {@code gv}. */
-  private void step(int q, boolean shared, float beta, int d) {
+  /** The rest of a CG step of queued row q, whose A·p is in {@code ap}. */
+  private void step(int q) {
     int o = q * kp;
-    Arrays.fill(ap, o, o + kp, 0f);
-    if (shared) {
-      ops.axpy(beta, gv, o, ap, o, kp);
-    }
-    ops.axpy(lambda[q], p, o, ap, o, d);
-    addNeighbourTerms(q, false, p, ap);
     float pap = ops.dot(p, o, ap, o, kp);
     if (!(pap > 0f) || !Float.isFinite(pap)) {
       active[q] = false; // p lies (numerically) in A's null space: no descent left along it
@@ -233,8 +293,24 @@ public final class ConjugateGradient {
   }
 
   /**
+   * acc_q += Σ_j w_j·(y_j·v_q)·y_j, or for the residual acc_q += Σ_j (t_j − w_j·(y_j·v_q))·y_j, for
+   * every active queued row q.
+   */
+  private void addNeighbourTerms(boolean residual, float[] v, float[] acc) {
+    if (byBlock) {
+      addNeighbourTermsByBlock(residual, v, acc);
+      return;
+    }
+    for (int q = 0; q < count; q++) {
+      if (active[q]) {
+        addNeighbourTerms(q, residual, v, acc);
+      }
+    }
+  }
+
+  /**
    * acc_q += Σ_j w_j·(y_j·v_q)·y_j, or for the residual acc_q += Σ_j (t_j − w_j·(y_j·v_q))·y_j,
-   * over row q's neighbours in batches of at most {@link RowWorkspace#BATCH}.
+   * over row q's neighbours alone, in batches of at most {@link RowWorkspace#BATCH}.
    */
   private void addNeighbourTerms(int q, boolean residual, float[] v, float[] acc) {
     Factors other = problem.other;
@@ -274,12 +350,72 @@ public final class ConjugateGradient {
   }
 
   /**
+   * The neighbour terms of all active queued rows, the other side's rows taken block by block: for
+   * each block, every row applies its entries in that block, slice by slice.
+   * A row's slices are cut at the blocks' fixed boundaries, so its sums do not depend on the rows
+   * queued with it.
+   */
+  private void addNeighbourTermsByBlock(boolean residual, float[] v, float[] acc) {
+    Factors other = problem.other;
+    int[] indptr = problem.rows.indptr();
+    int[] indices = problem.rows.indices();
+    for (int q = 0; q < count; q++) {
+      if (active[q]) {
+        System.arraycopy(v, q * kp, rowVector[q], 0, kp);
+        System.arraycopy(acc, q * kp, rowSum[q], 0, kp);
+        cursor[q] = indptr[blockRow[q]];
+      }
+    }
+    int blockRows = dense.blockRows(other.stride);
+    for (int lo = 0; lo < other.rows; lo += blockRows) {
+      int hi = lo + blockRows;
+      for (int q = 0; q < count; q++) {
+        if (!active[q]) {
+          continue;
+        }
+        int from = cursor[q];
+        int to = from;
+        int end = indptr[blockRow[q] + 1];
+        while (to < end && indices[to] < hi) {
+          to++;
+        }
+        for (int start = from; start < to; start += SLICE) {
+          addSlice(q, residual, start, Math.min(SLICE, to - start), rowVector[q], rowSum[q]);
+        }
+        cursor[q] = to;
+      }
+    }
+    for (int q = 0; q < count; q++) {
+      if (active[q]) {
+        System.arraycopy(rowSum[q], 0, acc, q * kp, kp);
+      }
+    }
+  }
+
+  /** Entries [start, start + n) of row q, n ≤ {@link #SLICE}: their terms, dots and combination. */
+  private void addSlice(int q, boolean residual, int start, int n, float[] vector, float[] sum) {
+    Factors other = problem.other;
+    boolean inPlace = !other.biased;
+    prepare(blockRow[q], start, n, inPlace);
+    float[] data = inPlace ? other.data : ws.rows;
+    int base = inPlace ? other.offset : ws.packedAt;
+    int[] rows = inPlace ? problem.rows.indices() : ws.identity;
+    int first = inPlace ? start : 0;
+    ops.rowDots(data, base, rows, first, n, kp, vector, ws.dots);
+    for (int j = 0; j < n; j++) {
+      float wd = ws.w[j] * ws.dots[j];
+      ws.coef[j] = residual ? ws.t[j] - wd : wd;
+    }
+    ops.addRowCombination(data, base, rows, first, n, kp, ws.coef, sum);
+  }
+
+  /**
    * Whether row q's terms are made once, before its first product: unbiased neighbours (read in
    * place) and at most {@link RowWorkspace#BATCH} of them.
    */
   private boolean termsOnce(int q) {
     int u = blockRow[q];
-    return !problem.other.biased
+    return !byBlock && !problem.other.biased
         && problem.rows.indptr()[u + 1] - problem.rows.indptr()[u] <= RowWorkspace.BATCH;
   }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 import org.alskernel.data.CsrMatrix;
 import org.alskernel.linalg.Factors;
 import org.alskernel.linalg.RowProblem;
@@ -63,6 +64,12 @@ public final class BlockSweep {
   @SuppressWarnings("exports") // VectorOps is internal
   public BlockSweep(VectorOps ops, ParallelRunner runner, Solver solver, int steps, int kp,
       boolean aligned) {
+    this(runner, solver, steps, worker -> solver.create(ops, new RowWorkspace(kp, aligned), steps,
+        aligned));
+  }
+
+  /** A sweep whose workers' row solvers {@code rowSolver} makes (tests try other settings). */
+  BlockSweep(ParallelRunner runner, Solver solver, int steps, IntFunction<RowSolver> rowSolver) {
     if (steps < 1) {
       throw new IllegalArgumentException("steps must be ≥ 1, got " + steps);
     }
@@ -71,7 +78,7 @@ public final class BlockSweep {
     this.steps = steps;
     this.solvers = new RowSolver[runner.workers()];
     for (int w = 0; w < solvers.length; w++) {
-      solvers[w] = solver.create(ops, new RowWorkspace(kp, aligned), steps, aligned);
+      solvers[w] = rowSolver.apply(w);
     }
   }
 
@@ -124,13 +131,53 @@ public final class BlockSweep {
           if (problem.solvesToZero(r)) {
             int offset = out.rowStart(r);
             Arrays.fill(out.data, offset, offset + out.unknowns(), 0f);
-          } else {
+          } else if (!rowSolver.grouped(problem, r)) {
             rowSolver.solve(problem, r, current, out);
           }
         }
         rowSolver.finish(problem, out);
       }
     });
+    solveGroups(problem, current, out, cancelled);
+  }
+
+  /** The rows the solvers solve in groups ({@link RowSolver#grouped}): a group per task. */
+  private void solveGroups(RowProblem problem, Factors current, Factors out,
+      BooleanSupplier cancelled) {
+    int[] rows = groupedRows(problem);
+    int size = solvers[0].groupSize();
+    int groups = (rows.length + size - 1) / size;
+    if (groups == 0) {
+      return;
+    }
+    AtomicInteger next = new AtomicInteger();
+    runner.run(Math.min(solvers.length, groups), worker -> {
+      RowSolver rowSolver = solvers[worker];
+      for (int g = next.getAndIncrement(); g < groups; g = next.getAndIncrement()) {
+        if (cancelled.getAsBoolean()) {
+          throw new CancellationException("training was cancelled");
+        }
+        for (int i = g * size; i < Math.min(rows.length, (g + 1) * size); i++) {
+          rowSolver.solve(problem, rows[i], current, out);
+        }
+        rowSolver.finish(problem, out);
+      }
+    });
+  }
+
+  private int[] groupedRows(RowProblem problem) {
+    RowSolver first = solvers[0];
+    int[] rows = new int[16];
+    int count = 0;
+    for (int r = 0; r < problem.rows.rows(); r++) {
+      if (!problem.solvesToZero(r) && first.grouped(problem, r)) {
+        if (count == rows.length) {
+          rows = Arrays.copyOf(rows, 2 * count);
+        }
+        rows[count++] = r;
+      }
+    }
+    return Arrays.copyOf(rows, count);
   }
 
   private int[] chunks(CsrMatrix rows, int k) {

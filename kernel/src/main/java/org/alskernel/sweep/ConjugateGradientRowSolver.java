@@ -1,34 +1,46 @@
 package org.alskernel.sweep;
 
 import org.alskernel.linalg.ConjugateGradient;
+import org.alskernel.linalg.DenseRows;
 import org.alskernel.linalg.Factors;
 import org.alskernel.linalg.RowProblem;
 import org.alskernel.linalg.RowWorkspace;
 import org.alskernel.simd.VectorOps;
 
 /**
- * A fixed number of {@link ConjugateGradient} steps per row, from the row's current solution, rows
- * queued and solved {@link ConjugateGradient#ROWS} at a time.
+ * A fixed number of {@link ConjugateGradient} steps per row, from the row's current solution: rows
+ * queued and solved {@link ConjugateGradient#ROWS} at a time, and {@link DenseRows dense} rows a
+ * {@link ConjugateGradient#blocked blocked} group at a time.
  */
 final class ConjugateGradientRowSolver implements RowSolver {
-  private final ConjugateGradient cg;
+  private final ConjugateGradient pairs;
+  private final ConjugateGradient dense;
+  private final DenseRows denseRows;
   private final int steps;
 
-  ConjugateGradientRowSolver(VectorOps ops, RowWorkspace ws, int steps) {
-    this.cg = new ConjugateGradient(ops, ws);
+  ConjugateGradientRowSolver(VectorOps ops, RowWorkspace ws, int steps, DenseRows denseRows) {
+    this.pairs = new ConjugateGradient(ops, ws);
+    this.dense = ConjugateGradient.blocked(ops, ws, denseRows);
+    this.denseRows = denseRows;
     this.steps = steps;
   }
 
   @Override
   public void solve(RowProblem problem, int r, Factors current, Factors out) {
+    ConjugateGradient cg = grouped(problem, r) ? dense : pairs;
     cg.add(problem, r, current.data, current.rowStart(r)); // the start is copied now
     if (cg.isFull()) {
-      finish(problem, out);
+      finish(cg, problem, out);
     }
   }
 
   @Override
   public void finish(RowProblem problem, Factors out) {
+    finish(pairs, problem, out);
+    finish(dense, problem, out);
+  }
+
+  private void finish(ConjugateGradient cg, RowProblem problem, Factors out) {
     if (cg.size() == 0) {
       return;
     }
@@ -45,7 +57,18 @@ final class ConjugateGradientRowSolver implements RowSolver {
   }
 
   @Override
+  public boolean grouped(RowProblem problem, int r) {
+    return denseRows.includes(problem, r);
+  }
+
+  @Override
+  public int groupSize() {
+    return denseRows.group();
+  }
+
+  @Override
   public void reset() {
-    cg.clear();
+    pairs.clear();
+    dense.clear();
   }
 }

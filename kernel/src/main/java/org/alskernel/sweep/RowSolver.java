@@ -24,6 +24,20 @@ public interface RowSolver {
   /** Solves and writes every queued row. */
   void finish(RowProblem problem, Factors out);
 
+  /**
+   * Whether block row {@code r} is one of the rows this solver solves in groups of {@link
+   * #groupSize()}, apart from the others: a sweep gives it those rows last, a group at a time. The
+   * answer depends on the row alone.
+   */
+  default boolean grouped(RowProblem problem, int r) {
+    return false;
+  }
+
+  /** How many {@link #grouped} rows this solver solves together. */
+  default int groupSize() {
+    return 1;
+  }
+
   /** Forgets queued rows, e.g. of a sweep that was stopped half-way. */
   void reset();
 }

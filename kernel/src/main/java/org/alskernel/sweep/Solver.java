@@ -1,6 +1,7 @@
 package org.alskernel.sweep;
 
 import org.alskernel.linalg.ConjugateGradient;
+import org.alskernel.linalg.DenseRows;
 import org.alskernel.linalg.RowWorkspace;
 import org.alskernel.linalg.SystemSolver;
 import org.alskernel.simd.VectorOps;
@@ -45,13 +46,14 @@ public enum Solver {
   /**
    * A few conjugate-gradient steps warm-started from the row's previous solution, never forming A_u
    * (Takács et al. 2011): O(steps·(k² + |N(u)|·k)) per row, {@link ConjugateGradient#ROWS} rows at a
-   * time. Each sweep is approximate, but training
+   * time, and {@link DenseRows dense} rows in groups that read the other side block by block. Each
+   * sweep is approximate, but training
    * converges to nearly the same objective much faster (docs/benchmarks.md, "Conjugate gradient").
    */
   CONJUGATE_GRADIENT("cg") {
     @Override
     public RowSolver create(VectorOps ops, RowWorkspace ws, int steps, boolean aligned) {
-      return new ConjugateGradientRowSolver(ops, ws, steps);
+      return new ConjugateGradientRowSolver(ops, ws, steps, DenseRows.DEFAULT);
     }
 
     @Override
@@ -66,7 +68,8 @@ public enum Solver {
 
     @Override
     public long scratchFloats(int unknowns, int kp, int lanes) {
-      return ConjugateGradient.scratchFloats(kp); // the vectors of the rows solved together
+      // the vectors of the rows solved together
+      return ConjugateGradient.scratchFloats(kp, DenseRows.DEFAULT.group());
     }
   };
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.alskernel.data.CsrMatrix;
 import org.alskernel.linalg.ConjugateGradient;
+import org.alskernel.linalg.DenseRows;
 import org.alskernel.linalg.EntryWeights;
 import org.alskernel.linalg.Factors;
 import org.alskernel.linalg.Gram;
@@ -92,34 +93,39 @@ class ConjugateGradientTest {
         Factors current = new Factors(rows.rows(), k, kp);
         current.setFromDense(start);
         float[] gram = Gram.of(ops, other, new ParallelRunner(null));
-        ConjugateGradient cg = new ConjugateGradient(ops, new RowWorkspace(kp));
-        for (int row = 0; row < rows.rows(); row++) {
-          if (rows.rowLength(row) == 0) {
-            continue; // x = 0 exactly; the sweep writes it without solving (see the sweep test)
-          }
-          ReferenceImplicitAls.NormalSystem sys = ref.buildSystem(side, row, otherD);
-          double[] xref = ReferenceImplicitAls.solve(sys, side, row, LAMBDA);
-          double[] eig = RowSystemTest.eigenvalues(sys);
-          double kappa = eig[k - 1] / eig[0];
-          double[] bAbs = RowSystemTest.absoluteRhs(ref, side, row, otherD);
-          double bound = (ref.others(side) + k) * Fixtures.U
-              * (RowSystemTest.norm(bAbs) + eig[k - 1] * RowSystemTest.norm(xref)) / eig[0]
-              / RowSystemTest.norm(xref);
-          for (boolean warm : new boolean[] {false, true}) {
-            float[] from = warm ? current.data : new float[kp];
-            int offset = warm ? current.rowStart(row) : 0;
-            cg.solve(VariantRowSystemTest.problem(1f, LAMBDA, weights, rows, gram, null, other), row,
-                k, from, offset);
-            double[] x = new double[k];
-            for (int i = 0; i < k; i++) {
-              x[i] = cg.solution()[i];
+        // row by row, and in a group walking the other side in blocks of three rows
+        ConjugateGradient[] solvers = {new ConjugateGradient(ops, new RowWorkspace(kp)),
+            ConjugateGradient.blocked(ops, new RowWorkspace(kp), new DenseRows(0, 3 * 4 * kp, 1, 4))};
+        for (ConjugateGradient cg : solvers) {
+          for (int row = 0; row < rows.rows(); row++) {
+            if (rows.rowLength(row) == 0) {
+              continue; // x = 0 exactly; the sweep writes it without solving (see the sweep test)
             }
-            double err = Fixtures.relativeError(x, xref);
-            String where = ops.name() + " " + side.label() + " row " + row + " k=" + k
-                + (warm ? " warm" : " cold") + " kappa " + (float) kappa;
-            worst(0, err / bound, where);
-            assertTrue(err <= FORWARD_FACTOR * bound, where + ": relative error " + err
-                + " > " + FORWARD_FACTOR + "·" + bound);
+            ReferenceImplicitAls.NormalSystem sys = ref.buildSystem(side, row, otherD);
+            double[] xref = ReferenceImplicitAls.solve(sys, side, row, LAMBDA);
+            double[] eig = RowSystemTest.eigenvalues(sys);
+            double kappa = eig[k - 1] / eig[0];
+            double[] bAbs = RowSystemTest.absoluteRhs(ref, side, row, otherD);
+            double bound = (ref.others(side) + k) * Fixtures.U
+                * (RowSystemTest.norm(bAbs) + eig[k - 1] * RowSystemTest.norm(xref)) / eig[0]
+                / RowSystemTest.norm(xref);
+            for (boolean warm : new boolean[] {false, true}) {
+              float[] from = warm ? current.data : new float[kp];
+              int offset = warm ? current.rowStart(row) : 0;
+              cg.solve(VariantRowSystemTest.problem(1f, LAMBDA, weights, rows, gram, null, other), row,
+                  k, from, offset);
+              double[] x = new double[k];
+              for (int i = 0; i < k; i++) {
+                x[i] = cg.solution()[i];
+              }
+              double err = Fixtures.relativeError(x, xref);
+              String where = ops.name() + (cg == solvers[0] ? "" : " blocked") + " "
+                  + side.label() + " row " + row + " k=" + k + (warm ? " warm" : " cold")
+                  + " kappa " + (float) kappa;
+              worst(0, err / bound, where);
+              assertTrue(err <= FORWARD_FACTOR * bound, where + ": relative error " + err
+                  + " > " + FORWARD_FACTOR + "·" + bound);
+            }
           }
         }
       }
