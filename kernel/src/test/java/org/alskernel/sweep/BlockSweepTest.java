@@ -61,27 +61,20 @@ class BlockSweepTest {
   @MethodSource("configs")
   void anyBlockingGivesTheTrainersBits(AlsConfig.Builder builder) {
     AlsConfig config = builder.build();
-    VectorOps ops = VectorOpsProvider.get();
-    boolean biased = config.variant().isBiased();
-    int k = config.factors();
-    int kp = ops.paddedStride(biased ? k + 2 : k);
     try (AlsSession session = new AlsSession(R, config)) {
       session.iterate();
       session.iterate();
-      ExplicitWeights[] explicit = config.variant().isExplicit()
-          ? ExplicitWeights.forSides(config.weighting(), R, R.transpose(), session.globalMean())
-          : null;
+      SessionSides sides = new SessionSides(session, config, R);
       // users against the items, then items against the new users (whose weights need row ids)
-      Factors items = side(session.itemFactors(), biased ? session.itemBiases() : null, k, kp);
-      Factors users = side(session.userFactors(), biased ? session.userBiases() : null, k, kp);
+      Factors items = sides.items();
+      Factors users = sides.users();
       session.updateUsers();
-      Factors newUsers = side(session.userFactors(), biased ? session.userBiases() : null, k, kp);
-      assertBlocksMatch(config, R, "user", explicit == null ? null : explicit[0], items, users,
-          newUsers);
+      Factors newUsers = sides.users();
+      assertBlocksMatch(config, R, "user", sides.userWeights(), items, users, newUsers);
       session.updateItems();
-      Factors newItems = side(session.itemFactors(), biased ? session.itemBiases() : null, k, kp);
-      assertBlocksMatch(config, R.transpose(), "item", explicit == null ? null : explicit[1],
-          newUsers, items, newItems);
+      Factors newItems = sides.items();
+      assertBlocksMatch(config, R.transpose(), "item", sides.itemWeights(), newUsers, items,
+          newItems);
     }
   }
 
@@ -119,15 +112,6 @@ class BlockSweepTest {
         }
       }
     }
-  }
-
-  private static Factors side(float[] dense, float[] bias, int k, int kp) {
-    Factors f = new Factors(dense.length / k, k, kp, bias != null);
-    f.setFromDense(dense);
-    if (bias != null) {
-      f.setBiases(bias);
-    }
-    return f;
   }
 
   private static Factors rows(Factors all, int from, int to) {

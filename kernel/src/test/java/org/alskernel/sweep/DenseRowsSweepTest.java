@@ -16,7 +16,6 @@ import org.alskernel.linalg.RowTerms;
 import org.alskernel.linalg.RowWorkspace;
 import org.alskernel.model.VariantModelsTest;
 import org.alskernel.parallel.ParallelRunner;
-import org.alskernel.simd.VectorOps;
 import org.alskernel.simd.VectorOpsProvider;
 import org.alskernel.train.AlsConfig;
 import org.alskernel.train.AlsSession;
@@ -62,20 +61,13 @@ class DenseRowsSweepTest {
   @MethodSource("configs")
   void groupsAndThreadsDoNotChangeARowsBits(AlsConfig.Builder builder) {
     AlsConfig config = builder.threads(1).build();
-    VectorOps ops = VectorOpsProvider.get();
-    boolean biased = config.variant().isBiased();
-    int k = config.factors();
-    int kp = ops.paddedStride(biased ? k + 2 : k);
     try (AlsSession session = new AlsSession(R, config)) {
       session.iterate();
-      Factors items = side(session.itemFactors(), biased ? session.itemBiases() : null, k, kp);
-      Factors users = side(session.userFactors(), biased ? session.userBiases() : null, k, kp);
-      ExplicitWeights[] explicit = config.variant().isExplicit()
-          ? ExplicitWeights.forSides(config.weighting(), R, R.transpose(), session.globalMean())
-          : null;
-      RowProblem userRows = problem(config, R, "user", explicit == null ? null : explicit[0], items);
-      RowProblem itemRows =
-          problem(config, R.transpose(), "item", explicit == null ? null : explicit[1], users);
+      SessionSides sides = new SessionSides(session, config, R);
+      Factors items = sides.items();
+      Factors users = sides.users();
+      RowProblem userRows = problem(config, R, "user", sides.userWeights(), items);
+      RowProblem itemRows = problem(config, R.transpose(), "item", sides.itemWeights(), users);
       for (RowProblem problem : new RowProblem[] {userRows, itemRows}) {
         Factors current = problem == userRows ? users : items;
         int stride = problem.other.stride;
@@ -150,14 +142,5 @@ class DenseRowsSweepTest {
       }
     }
     return Math.sqrt(num / den);
-  }
-
-  private static Factors side(float[] dense, float[] bias, int k, int kp) {
-    Factors f = new Factors(dense.length / k, k, kp, bias != null);
-    f.setFromDense(dense);
-    if (bias != null) {
-      f.setBiases(bias);
-    }
-    return f;
   }
 }

@@ -40,6 +40,7 @@ public final class Flops {
         case "NeighbourProductBenchmark.product" -> 4 * num(params, "interactions") * num(params, "k");
         case "SweepBenchmark.userHalfSweep", "BaselineSweepBenchmark.userHalfSweep" ->
             userHalfSweep(params);
+        case "SweepBenchmark.itemHalfSweep" -> itemHalfSweep(params);
         case "SweepBenchmark.iteration", "SparkAlsBenchmark.iteration",
             "SparkAlsBenchmark.fitOneIteration" -> iteration(params);
         case "SparkAlsBenchmark.fitTwoIterations" -> 2 * iteration(params);
@@ -75,6 +76,13 @@ public final class Flops {
     DatasetShapes.Shape s = shape(params);
     double k = num(params, "k");
     return build(s.nnz(), k) + s.users() * solve(k) + gram(s.items(), k);
+  }
+
+  /** Build over every interaction, one solve per item, and the user Gram. */
+  static double itemHalfSweep(Map<String, String> params) {
+    DatasetShapes.Shape s = shape(params);
+    double k = num(params, "k");
+    return build(s.nnz(), k) + s.items() * solve(k) + gram(s.users(), k);
   }
 
   /**

@@ -47,6 +47,8 @@ class FlopsTest {
     assertEquals(half, flops("SweepBenchmark.userHalfSweep", p), 1e-6);
     assertEquals(half, flops("BaselineSweepBenchmark.userHalfSweep",
         Map.of("data", "ml-100k", "k", "32", "impl", "textbook")), 1e-6);
+    double itemHalf = 2.0 * 100_000 * 32 * 32 + 1_682 * solve + 2.0 * 943 * 32 * 32;
+    assertEquals(itemHalf, flops("SweepBenchmark.itemHalfSweep", p), 1e-6);
     double iteration = 4.0 * 100_000 * 32 * 32 + (943 + 1_682) * solve + 2.0 * (943 + 1_682) * 32 * 32;
     assertEquals(iteration, flops("SweepBenchmark.iteration", p), 1e-6);
   }
