@@ -10,7 +10,7 @@ import org.alskernel.simd.VectorOps;
  *
  * <pre>  A·v = β·G·v + λ_u·v + Σ_j w_j·(y_j·v)·y_j        b = β·g + Σ_j t_j·y_j</pre>
  *
- * Rows are solved together, step by step ({@link #ROWS} of them, or a blocked group): their
+ * Rows are solved together, step by step ({@link #rowsTogether} of them, or a blocked group): their
  * products with the shared G are one matrix-matrix product ({@link VectorOps#symmetricProducts}),
  * which reads G once for all of them where a row alone reads it every step; each row's neighbour products and scalars stay its
  * own. Started from the rows' previous solutions, a few steps per sweep track the exact solutions
@@ -33,11 +33,25 @@ import org.alskernel.simd.VectorOps;
  */
 public final class ConjugateGradient {
   /**
-   * Rows solved together: the height of {@link VectorOps#symmetricProducts}' register tile. Two
-   * halve G's reads and keep a short row's neighbours in L1 between its products; four read G half
-   * as often again but pushed the 5M matrix's user rows out of L1 (docs/design.md).
+   * Rows solved together below {@link #WIDE_STRIDE}, each reading its own neighbours: two halve G's
+   * reads ({@link VectorOps#symmetricProducts}) and keep a short row's neighbours in L1 between its
+   * products; four read G half as often again but pushed the 5M matrix's user rows out of L1 at
+   * k = 64 (docs/design.md, "Two rows at a time").
    */
   public static final int ROWS = 2;
+
+  /**
+   * Rows solved together from {@link #WIDE_STRIDE} on, where two rows' neighbours fill L1 already;
+   * eight were no faster than four (docs/design.md, "Four rows at a time from k = 128").
+   */
+  static final int WIDE_ROWS = 4;
+
+  static final int WIDE_STRIDE = 128;
+
+  /** Rows a solver of rows that read their neighbours by themselves takes together. */
+  public static int rowsTogether(int kp) {
+    return kp >= WIDE_STRIDE ? WIDE_ROWS : ROWS;
+  }
 
   /**
    * Below this squared residual norm a row counts as solved: another step would divide by almost 0.
@@ -80,11 +94,11 @@ public final class ConjugateGradient {
   private int count;
 
   /**
-   * A solver of {@link #ROWS} rows at a time, each reading its neighbours by itself, for one worker,
-   * using (and overwriting) the slice scratch of {@code ws}.
+   * A solver of {@link #rowsTogether} rows at a time, each reading its neighbours by itself, for one
+   * worker, using (and overwriting) the slice scratch of {@code ws}.
    */
   public ConjugateGradient(VectorOps ops, RowWorkspace ws) {
-    this(ops, ws, ROWS, null);
+    this(ops, ws, rowsTogether(ws.kp), null);
   }
 
   /**
@@ -126,7 +140,8 @@ public final class ConjugateGradient {
    * {@link RowWorkspace}, for memory estimates.
    */
   public static long scratchFloats(int kp, int group) {
-    return 5L * ROWS * kp + 2L * ROWS * RowWorkspace.BATCH + 7L * group * kp;
+    int rows = rowsTogether(kp);
+    return 5L * rows * kp + 2L * rows * RowWorkspace.BATCH + 7L * group * kp;
   }
 
   /**

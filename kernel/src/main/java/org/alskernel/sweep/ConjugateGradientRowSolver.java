@@ -9,17 +9,17 @@ import org.alskernel.simd.VectorOps;
 
 /**
  * A fixed number of {@link ConjugateGradient} steps per row, from the row's current solution: rows
- * queued and solved {@link ConjugateGradient#ROWS} at a time, and {@link DenseRows dense} rows a
- * {@link ConjugateGradient#blocked blocked} group at a time.
+ * queued and solved a few at a time ({@link ConjugateGradient#rowsTogether}), and {@link DenseRows
+ * dense} rows a {@link ConjugateGradient#blocked blocked} group at a time.
  */
 final class ConjugateGradientRowSolver implements RowSolver {
-  private final ConjugateGradient pairs;
+  private final ConjugateGradient few;
   private final ConjugateGradient dense;
   private final DenseRows denseRows;
   private final int steps;
 
   ConjugateGradientRowSolver(VectorOps ops, RowWorkspace ws, int steps, DenseRows denseRows) {
-    this.pairs = new ConjugateGradient(ops, ws);
+    this.few = new ConjugateGradient(ops, ws);
     this.dense = ConjugateGradient.blocked(ops, ws, denseRows);
     this.denseRows = denseRows;
     this.steps = steps;
@@ -27,7 +27,7 @@ final class ConjugateGradientRowSolver implements RowSolver {
 
   @Override
   public void solve(RowProblem problem, int r, Factors current, Factors out) {
-    ConjugateGradient cg = grouped(problem, r) ? dense : pairs;
+    ConjugateGradient cg = grouped(problem, r) ? dense : few;
     cg.add(problem, r, current.data, current.rowStart(r)); // the start is copied now
     if (cg.isFull()) {
       finish(cg, problem, out);
@@ -36,7 +36,7 @@ final class ConjugateGradientRowSolver implements RowSolver {
 
   @Override
   public void finish(RowProblem problem, Factors out) {
-    finish(pairs, problem, out);
+    finish(few, problem, out);
     finish(dense, problem, out);
   }
 
@@ -68,7 +68,7 @@ final class ConjugateGradientRowSolver implements RowSolver {
 
   @Override
   public void reset() {
-    pairs.clear();
+    few.clear();
     dense.clear();
   }
 }

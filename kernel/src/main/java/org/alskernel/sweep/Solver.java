@@ -45,10 +45,10 @@ public enum Solver {
   },
   /**
    * A few conjugate-gradient steps warm-started from the row's previous solution, never forming A_u
-   * (Takács et al. 2011): O(steps·(k² + |N(u)|·k)) per row, {@link ConjugateGradient#ROWS} rows at a
-   * time, and {@link DenseRows dense} rows in groups that read the other side block by block. Each
-   * sweep is approximate, but training
-   * converges to nearly the same objective much faster (docs/benchmarks.md, "Conjugate gradient").
+   * (Takács et al. 2011): O(steps·(k² + |N(u)|·k)) per row, a few rows at a time ({@link
+   * ConjugateGradient#rowsTogether}), and {@link DenseRows dense} rows in groups that read the other
+   * side block by block. Each sweep is approximate, but training converges to nearly the same
+   * objective much faster (docs/benchmarks.md, "Conjugate gradient").
    */
   CONJUGATE_GRADIENT("cg") {
     @Override

@@ -90,7 +90,7 @@ class VectorOpsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 3, 16, 17, 33, 64, 100, 128})
+  @ValueSource(ints = {1, 3, 16, 17, 33, 64, 100, 128, 256})
   void symmetricProductsMatchDoubleReferenceAndDoNotDependOnTheirCompanions(int k) {
     for (VectorOps ops : new VectorOps[] {SCALAR, VECTOR}) {
       int kp = ops.paddedStride(k);

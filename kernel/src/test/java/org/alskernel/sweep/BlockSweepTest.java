@@ -48,6 +48,9 @@ class BlockSweepTest {
             .weighting(ExplicitWeighting.linearPopularity(0.5f, 3f)),
         AlsConfig.builder().factors(9).lambda(0.5f).alpha(3f).initScale(0.1f).pool(POOL)
             .conjugateGradient(2),
+        // wide rows: conjugate gradient takes four rows together, the blocks pair them otherwise
+        AlsConfig.builder().factors(120).lambda(0.5f).alpha(3f).initScale(0.1f).pool(POOL)
+            .conjugateGradient(3),
         // biased neighbours are gathered for every product: the other path of conjugate gradient
         AlsConfig.builder().factors(9).lambda(0.5f).alpha(3f).initScale(0.1f).pool(POOL)
             .variant(AlsVariant.IMPLICIT_BIASED).conjugateGradient(3),
