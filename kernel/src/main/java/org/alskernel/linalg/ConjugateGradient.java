@@ -12,9 +12,9 @@ import org.alskernel.simd.VectorOps;
  *
  * Rows are solved together, step by step ({@link #rowsTogether} of them, or a blocked group): their
  * products with the shared G are one matrix-matrix product ({@link VectorOps#symmetricProducts}),
- * which reads G once for all of them where a row alone reads it every step; each row's neighbour products and scalars stay its
- * own. Started from the rows' previous solutions, a few steps per sweep track the exact solutions
- * closely; with d steps in exact arithmetic CG reaches them.
+ * which reads G once for all of them where a row alone reads it every step; each row's neighbour
+ * products and scalars stay its own. Started from the rows' previous solutions, a few steps per
+ * sweep track the exact solutions closely; with d steps in exact arithmetic CG reaches them.
  *
  * <p>Unbiased neighbours' rows are read in place, by index, and a row's terms (w_j, t_j) are made
  * once when it has at most {@link RowWorkspace#BATCH} neighbours. Biased neighbours are gathered into
@@ -48,7 +48,7 @@ public final class ConjugateGradient {
 
   static final int WIDE_STRIDE = 128;
 
-  /** Rows a solver of rows that read their neighbours by themselves takes together. */
+  /** How many rows the unblocked solver, whose rows each read their own neighbours, takes at once. */
   public static int rowsTogether(int kp) {
     return kp >= WIDE_STRIDE ? WIDE_ROWS : ROWS;
   }
