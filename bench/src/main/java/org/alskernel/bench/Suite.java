@@ -135,6 +135,7 @@ public final class Suite {
     if (profile.equals("full")) {
       jmh(opts("RowBuildBenchmark|CholeskyBenchmark|BatchedCholeskyBenchmark|GramBenchmark"
           + "|RowSolveBenchmark|NeighbourProductBenchmark|ReadBenchmark"));
+      jmh(opts("ScatteredRowsBenchmark").param("ops", "vector"));
       jmh(opts("SweepBenchmark\\.").param("data", FULL_SWEEP_DATA));
       jmh(opts("BaselineSweepBenchmark").param("impl", "textbook", "spark-native", "spark-java")
           .param("data", FULL_SWEEP_DATA));
