@@ -78,7 +78,7 @@ final class EvaluateCommand implements Callable<Integer> {
   /** Messages go to {@code err}, so the result alone is on stdout or in {@code --out}. */
   private void evaluate(AlsConfig.Builder config, ResultOptions.Target target, PrintWriter err)
       throws Exception {
-    Interactions data = DataReport.read(spec, input, file, err);
+    Interactions data = DataReport.readWhileWarming(spec, input, file, err, training);
     CountHint.check(data, training, "evaluate", err);
 
     long seed = splitSeed != null ? splitSeed : training.seed;

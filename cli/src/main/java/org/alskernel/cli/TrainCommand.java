@@ -12,7 +12,6 @@ import org.alskernel.model.AlsModel;
 import org.alskernel.store.ModelFile;
 import org.alskernel.train.AlsConfig;
 import org.alskernel.train.AlsTrainer;
-import org.alskernel.train.KernelWarmup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,18 +57,7 @@ final class TrainCommand implements Callable<Integer> {
     // the targets are replaced only when all of them are written.
     try (OutputFiles staged = OutputFiles.prepare(training.inputs(file), outputs)) {
       PrintWriter out = spec.commandLine().getErr(); // messages; train's result is the model file
-      // With a core to spare, the kernels run on a small problem while the file is read, so the
-      // JIT has compiled them when the first iteration starts.
-      KernelWarmup warmup = Runtime.getRuntime().availableProcessors() > 1
-          ? KernelWarmup.start(training.builder(spec).threads(1).build()) : null;
-      Interactions read;
-      try {
-        read = DataReport.read(spec, input, file, out);
-      } finally {
-        if (warmup != null) {
-          warmup.close();
-        }
-      }
+      Interactions read = DataReport.readWhileWarming(spec, input, file, out, training);
       CountHint.check(read, training, "train", out);
       Interactions data = training.weigh(read);
       Progress progress = new Progress(out, training.iterations, training.hasLoss(), terminal && !plain);
