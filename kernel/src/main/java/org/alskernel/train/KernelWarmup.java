@@ -12,8 +12,8 @@ import org.alskernel.data.synthetic.SyntheticInteractions;
  * so the fit's results are the same with it or without.
  */
 public final class KernelWarmup implements AutoCloseable {
-  // Some items have more than 1,024 users, so the dense-row path of conjugate gradient runs too, and
-  // a half-sweep takes milliseconds, so that close() returns at once.
+  // Ten items have more than 1,024 users and four more than 2,048, so conjugate gradient's dense-row
+  // path runs too from k = 32 on; a half-sweep takes milliseconds, so close() returns at once.
   static final int USERS = 4_000;
   static final int ITEMS = 1_000;
   static final int ENTRIES = 80_000;
