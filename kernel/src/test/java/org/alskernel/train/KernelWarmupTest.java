@@ -1,6 +1,7 @@
 package org.alskernel.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +38,7 @@ class KernelWarmupTest {
     warmup.close();
     int done = warmup.halfSweeps();
     Thread.sleep(50);
-    assertTrue(warmup.halfSweeps() == done, "half-sweeps went on after close");
+    assertEquals(done, warmup.halfSweeps(), "half-sweeps went on after close");
     assertFalse(Thread.getAllStackTraces().keySet().stream()
         .anyMatch(t -> t.getName().equals("als-kernel-warmup") && t.isAlive()), "thread alive");
   }
