@@ -36,4 +36,20 @@ public class NeighbourProductBenchmark extends RowBenchmark {
     kernels.addRowCombination(row.items().data, row.items().offset, row.indices(), 0, interactions, kp, dots, acc);
     return acc;
   }
+
+  /** The dot products alone: the first half of {@link #product}. */
+  @Benchmark
+  public float[] dots() {
+    kernels.rowDots(row.items().data, row.items().offset, row.indices(), 0, interactions, row.items().stride, v, dots);
+    return dots;
+  }
+
+  /** The combination alone: the second half of {@link #product}. */
+  @Benchmark
+  public float[] combination() {
+    int kp = row.items().stride;
+    Arrays.fill(acc, 0f);
+    kernels.addRowCombination(row.items().data, row.items().offset, row.indices(), 0, interactions, kp, dots, acc);
+    return acc;
+  }
 }

@@ -3,6 +3,7 @@ package org.alskernel.simd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -206,6 +207,48 @@ class VectorOpsTest {
               ops.name() + " row " + j + " of " + count + ", k = " + k);
         }
         assertEquals(42f, dots[count], ops.name() + " wrote past " + count + " rows");
+      }
+    }
+  }
+
+  /**
+   * Rows of two and four vectors take their own written-out path through rowDots and
+   * addRowCombination; the same rows with a vector of zeros more take the general one. Both run the
+   * same operations in the same order (a zero column adds exactly nothing), so the bits must agree.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {2, 4})
+  void shortRowsTakeTheGeneralPathsBits(int vectors) {
+    int lanes = VECTOR.lanes();
+    int kp = vectors * lanes;
+    int wide = kp + lanes;
+    SplittableRandom rnd = new SplittableRandom(vectors);
+    int rows = 23;
+    float[] data = random(rnd, rows * kp);
+    float[] padded = new float[rows * wide];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(data, r * kp, padded, r * wide, kp);
+    }
+    float[] x = random(rnd, wide);
+    Arrays.fill(x, kp, wide, 0f);
+    int[] pick = {5, 0, 22, 7, 7, 13, 2, 19, 11, 3, 17};
+    float[] coef = random(rnd, pick.length);
+    for (int count = 1; count <= pick.length; count++) {
+      float[] dots = new float[count];
+      float[] wideDots = new float[count];
+      VECTOR.rowDots(data, 0, pick, 0, count, kp, x, dots);
+      VECTOR.rowDots(padded, 0, pick, 0, count, wide, x, wideDots);
+      float[] acc = new float[kp];
+      float[] wideAcc = new float[wide];
+      VECTOR.addRowCombination(data, 0, pick, 0, count, kp, coef, acc);
+      VECTOR.addRowCombination(padded, 0, pick, 0, count, wide, coef, wideAcc);
+      for (int j = 0; j < count; j++) {
+        assertEquals(Float.floatToRawIntBits(wideDots[j]), Float.floatToRawIntBits(dots[j]),
+            "dot of row " + j + " of " + count + ", " + vectors + " vectors");
+      }
+      for (int c = 0; c < kp; c++) {
+        assertEquals(Float.floatToRawIntBits(wideAcc[c]), Float.floatToRawIntBits(acc[c]),
+            "combination column " + c + " of " + count + " rows, " + vectors + " vectors");
       }
     }
   }
