@@ -10,7 +10,8 @@ import org.openjdk.jmh.annotations.Setup;
  * item factors, and a workspace to build it in.
  */
 public abstract class RowBenchmark extends KernelBenchmark {
-  @Param({"8", "64", "512"})
+  /** A short row (its count no multiple of the kernels' groups of rows, so their tails run), a typical one, a long one. */
+  @Param({"7", "64", "512"})
   public int interactions;
 
   protected BenchData.RowInput row;

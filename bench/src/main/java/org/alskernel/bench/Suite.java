@@ -127,7 +127,7 @@ public final class Suite {
       // Nothing here is a measurement, so another JMH run on the machine need not block it.
       System.setProperty("jmh.ignoreLock", "true");
       jmh(opts("PeakBenchmark\\.floatOneThread|RowBuildBenchmark").param("k", "16")
-          .param("interactions", "8").param("ops", "vector").warmupIterations(0)
+          .param("interactions", "7").param("ops", "vector").warmupIterations(0)
           .measurementIterations(1).measurementTime(TimeValue.milliseconds(200)));
     } else {
       jmh(opts("PeakBenchmark").warmupIterations(2).measurementIterations(3));

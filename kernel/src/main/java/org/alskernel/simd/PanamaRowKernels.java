@@ -158,8 +158,13 @@ final class PanamaRowKernels {
       FloatVector q = f01.blend(f23, QUARTER).add(f23.blend(f01, QUARTER).rearrange(SWAP_QUARTERS));
       if (L >= 16) q = q.add(q.rearrange(PanamaLanes.ROTATE_2));
       if (L >= 8) q = q.add(q.rearrange(PanamaLanes.ROTATE_1));
-      VectorMask<Float> rowsHere = j + 3 < count ? FIRST_FOUR : F.indexInRange(j, count);
-      q.rearrange(FOUR_SUMS).intoArray(out, j, rowsHere);
+      if (j + 3 < count) {
+        q.rearrange(FOUR_SUMS).intoArray(out, j, FIRST_FOUR);
+      } else { // a mask made for the last rows would be allocated
+        out[j] = q.lane(0);
+        if (j + 1 < count) out[j + 1] = q.lane(L / 2);
+        if (j + 2 < count) out[j + 2] = q.lane(L / 4);
+      }
     }
   }
 
