@@ -94,7 +94,7 @@ final class PanamaRowKernels {
       for (int j = 0; j < count; j++) {
         out[j] = rowDot(data, base + rows[from + j] * kp, x, kp);
       }
-    } else if (kp == 2 * L || kp == 4 * L) {
+    } else if (kp == 2 * L || kp == 4 * L || kp == 8 * L) {
       shortRowDots(data, base, rows, from, count, kp, x, out);
     } else {
       longRowDots(data, base, rows, from, count, kp, x, out);
@@ -102,19 +102,24 @@ final class PanamaRowKernels {
   }
 
   /**
-   * {@link #rowDots} for rows of two or four vectors (k = 32 and 64 with 16 lanes): the FMAs written
-   * out (the same ones, in the same order, as {@link #longRowDots}'), without the column loop's
-   * set-up for every group, and the four sums stored at once. (Both kinds in one loop made rows of
-   * eight vectors about 7% slower.)
+   * {@link #rowDots} for rows of two, four or eight vectors (k = 32, 64 and 128 with 16 lanes): x in
+   * registers and the FMAs written out (the same ones, in the same order, as {@link #longRowDots}'),
+   * without the column loop's set-up for every group, and four sums stored at once. (Both kinds in
+   * one loop made rows of eight and sixteen vectors about 7% slower.)
    */
   private static void shortRowDots(float[] data, int base, int[] rows, int from, int count, int kp, float[] x,
       float[] out) {
     boolean two = kp == 2 * L;
+    boolean eight = kp == 8 * L;
     FloatVector zero = FloatVector.zero(F);
     FloatVector x0 = FloatVector.fromArray(F, x, 0);
     FloatVector x1 = FloatVector.fromArray(F, x, L);
     FloatVector x2 = two ? zero : FloatVector.fromArray(F, x, 2 * L);
     FloatVector x3 = two ? zero : FloatVector.fromArray(F, x, 3 * L);
+    FloatVector x4 = eight ? FloatVector.fromArray(F, x, 4 * L) : zero;
+    FloatVector x5 = eight ? FloatVector.fromArray(F, x, 5 * L) : zero;
+    FloatVector x6 = eight ? FloatVector.fromArray(F, x, 6 * L) : zero;
+    FloatVector x7 = eight ? FloatVector.fromArray(F, x, 7 * L) : zero;
     for (int j = 0; j < count; j += 4) {
       // A last group of one to three rows repeats its first row in the missing places, so every
       // row takes this path (alone, a row's FMAs form one dependent chain).
@@ -123,24 +128,15 @@ final class PanamaRowKernels {
       int o1 = j + 1 < count ? base + rows[f + 1] * kp : o0;
       int o2 = j + 2 < count ? base + rows[f + 2] * kp : o0;
       int o3 = j + 3 < count ? base + rows[f + 3] * kp : o0;
-      FloatVector s0;
-      FloatVector s1;
-      FloatVector s2;
-      FloatVector s3;
-      if (two) {
-        s0 = FloatVector.fromArray(F, data, o0 + L).fma(x1, FloatVector.fromArray(F, data, o0).fma(x0, zero));
-        s1 = FloatVector.fromArray(F, data, o1 + L).fma(x1, FloatVector.fromArray(F, data, o1).fma(x0, zero));
-        s2 = FloatVector.fromArray(F, data, o2 + L).fma(x1, FloatVector.fromArray(F, data, o2).fma(x0, zero));
-        s3 = FloatVector.fromArray(F, data, o3 + L).fma(x1, FloatVector.fromArray(F, data, o3).fma(x0, zero));
-      } else { // four
-        s0 = FloatVector.fromArray(F, data, o0).fma(x0, zero);
-        s1 = FloatVector.fromArray(F, data, o1).fma(x0, zero);
-        s2 = FloatVector.fromArray(F, data, o2).fma(x0, zero);
-        s3 = FloatVector.fromArray(F, data, o3).fma(x0, zero);
-        s0 = FloatVector.fromArray(F, data, o0 + L).fma(x1, s0);
-        s1 = FloatVector.fromArray(F, data, o1 + L).fma(x1, s1);
-        s2 = FloatVector.fromArray(F, data, o2 + L).fma(x1, s2);
-        s3 = FloatVector.fromArray(F, data, o3 + L).fma(x1, s3);
+      FloatVector s0 = FloatVector.fromArray(F, data, o0).fma(x0, zero);
+      FloatVector s1 = FloatVector.fromArray(F, data, o1).fma(x0, zero);
+      FloatVector s2 = FloatVector.fromArray(F, data, o2).fma(x0, zero);
+      FloatVector s3 = FloatVector.fromArray(F, data, o3).fma(x0, zero);
+      s0 = FloatVector.fromArray(F, data, o0 + L).fma(x1, s0);
+      s1 = FloatVector.fromArray(F, data, o1 + L).fma(x1, s1);
+      s2 = FloatVector.fromArray(F, data, o2 + L).fma(x1, s2);
+      s3 = FloatVector.fromArray(F, data, o3 + L).fma(x1, s3);
+      if (!two) {
         s0 = FloatVector.fromArray(F, data, o0 + 2 * L).fma(x2, s0);
         s1 = FloatVector.fromArray(F, data, o1 + 2 * L).fma(x2, s1);
         s2 = FloatVector.fromArray(F, data, o2 + 2 * L).fma(x2, s2);
@@ -149,6 +145,24 @@ final class PanamaRowKernels {
         s1 = FloatVector.fromArray(F, data, o1 + 3 * L).fma(x3, s1);
         s2 = FloatVector.fromArray(F, data, o2 + 3 * L).fma(x3, s2);
         s3 = FloatVector.fromArray(F, data, o3 + 3 * L).fma(x3, s3);
+        if (eight) {
+          s0 = FloatVector.fromArray(F, data, o0 + 4 * L).fma(x4, s0);
+          s1 = FloatVector.fromArray(F, data, o1 + 4 * L).fma(x4, s1);
+          s2 = FloatVector.fromArray(F, data, o2 + 4 * L).fma(x4, s2);
+          s3 = FloatVector.fromArray(F, data, o3 + 4 * L).fma(x4, s3);
+          s0 = FloatVector.fromArray(F, data, o0 + 5 * L).fma(x5, s0);
+          s1 = FloatVector.fromArray(F, data, o1 + 5 * L).fma(x5, s1);
+          s2 = FloatVector.fromArray(F, data, o2 + 5 * L).fma(x5, s2);
+          s3 = FloatVector.fromArray(F, data, o3 + 5 * L).fma(x5, s3);
+          s0 = FloatVector.fromArray(F, data, o0 + 6 * L).fma(x6, s0);
+          s1 = FloatVector.fromArray(F, data, o1 + 6 * L).fma(x6, s1);
+          s2 = FloatVector.fromArray(F, data, o2 + 6 * L).fma(x6, s2);
+          s3 = FloatVector.fromArray(F, data, o3 + 6 * L).fma(x6, s3);
+          s0 = FloatVector.fromArray(F, data, o0 + 7 * L).fma(x7, s0);
+          s1 = FloatVector.fromArray(F, data, o1 + 7 * L).fma(x7, s1);
+          s2 = FloatVector.fromArray(F, data, o2 + 7 * L).fma(x7, s2);
+          s3 = FloatVector.fromArray(F, data, o3 + 7 * L).fma(x7, s3);
+        }
       }
       // Fold: lanes i with bit h clear get a[i] + a[i ^ h], the others b[i] + b[i ^ h] (h = L/2,
       // then L/4), leaving rows 0, 1, 2, 3's partial sums in the lanes whose two top bits are 00,
@@ -220,14 +234,17 @@ final class PanamaRowKernels {
   }
 
   /**
-   * Four vectors of the accumulator at a time stay in registers while all rows go by, in two sets
-   * (even and odd rows) added at the end: with one set every FMA would wait for the previous row's
-   * (4 cycles of latency), capping the kernel at half the FMA throughput. A last single vector of
-   * columns gets four sets, for the same reason.
+   * Eight vectors of the accumulator at a time stay in registers while all rows go by: eight
+   * independent FMA chains cover the FMA's 4 cycles of latency on two pipes, and each row's index and
+   * coefficient are loaded once for eight vectors. Fewer vectors keep more sets of accumulators
+   * (even and odd rows for four, four sets for two and one) added at the end, for the same reason.
    */
   static void addRowCombination(float[] data, int base, int[] rows, int from, int count, int kp, float[] coef,
       float[] acc) {
     int c = 0;
+    for (; c + 8 * L <= kp; c += 8 * L) {
+      combine8(data, base, rows, from, count, kp, coef, acc, c);
+    }
     for (; c + 4 * L <= kp; c += 4 * L) {
       combine4(data, base, rows, from, count, kp, coef, acc, c);
     }
@@ -237,6 +254,42 @@ final class PanamaRowKernels {
     for (; c < kp; c += L) {
       combine1(data, base, rows, from, count, kp, coef, acc, c);
     }
+  }
+
+  /**
+   * acc[c .. c + 8L) += Σ_j coef[j]·row_j[c .. c + 8L): one set of eight accumulators, whose eight
+   * independent chains keep both FMA pipes busy, each row's index and coefficient loaded once.
+   */
+  private static void combine8(float[] data, int base, int[] rows, int from, int count, int kp, float[] coef,
+      float[] acc, int c) {
+    FloatVector a0 = FloatVector.zero(F);
+    FloatVector a1 = FloatVector.zero(F);
+    FloatVector a2 = FloatVector.zero(F);
+    FloatVector a3 = FloatVector.zero(F);
+    FloatVector a4 = FloatVector.zero(F);
+    FloatVector a5 = FloatVector.zero(F);
+    FloatVector a6 = FloatVector.zero(F);
+    FloatVector a7 = FloatVector.zero(F);
+    for (int j = 0; j < count; j++) {
+      int o = base + rows[from + j] * kp + c;
+      FloatVector w = FloatVector.broadcast(F, coef[j]);
+      a0 = w.fma(FloatVector.fromArray(F, data, o), a0);
+      a1 = w.fma(FloatVector.fromArray(F, data, o + L), a1);
+      a2 = w.fma(FloatVector.fromArray(F, data, o + 2 * L), a2);
+      a3 = w.fma(FloatVector.fromArray(F, data, o + 3 * L), a3);
+      a4 = w.fma(FloatVector.fromArray(F, data, o + 4 * L), a4);
+      a5 = w.fma(FloatVector.fromArray(F, data, o + 5 * L), a5);
+      a6 = w.fma(FloatVector.fromArray(F, data, o + 6 * L), a6);
+      a7 = w.fma(FloatVector.fromArray(F, data, o + 7 * L), a7);
+    }
+    PanamaLanes.addInto(acc, c, a0);
+    PanamaLanes.addInto(acc, c + L, a1);
+    PanamaLanes.addInto(acc, c + 2 * L, a2);
+    PanamaLanes.addInto(acc, c + 3 * L, a3);
+    PanamaLanes.addInto(acc, c + 4 * L, a4);
+    PanamaLanes.addInto(acc, c + 5 * L, a5);
+    PanamaLanes.addInto(acc, c + 6 * L, a6);
+    PanamaLanes.addInto(acc, c + 7 * L, a7);
   }
 
   /** acc[c .. c + 4L) += Σ_j coef[j]·row_j[c .. c + 4L). */

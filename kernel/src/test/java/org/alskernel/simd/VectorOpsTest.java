@@ -212,12 +212,12 @@ class VectorOpsTest {
   }
 
   /**
-   * Rows of two and four vectors take their own written-out path through rowDots and
-   * addRowCombination; the same rows with a vector of zeros more take the general one. Both run the
+   * Rows of two, four and eight vectors take their own written-out path through rowDots (and rows of
+   * two through addRowCombination); the same rows with a vector of zeros more take the general one. Both run the
    * same operations in the same order (a zero column adds exactly nothing), so the bits must agree.
    */
   @ParameterizedTest
-  @ValueSource(ints = {2, 4})
+  @ValueSource(ints = {2, 4, 8})
   void shortRowsTakeTheGeneralPathsBits(int vectors) {
     int lanes = VECTOR.lanes();
     int kp = vectors * lanes;
