@@ -26,6 +26,8 @@ public class NeighbourProductBenchmark extends RowBenchmark {
     }
     dots = new float[interactions];
     acc = new float[kp];
+    // The combination alone weighs the rows by their real dots, as in a product.
+    kernels.rowDots(row.items().data, row.items().offset, row.indices(), 0, interactions, kp, v, dots);
   }
 
   @Benchmark
@@ -40,7 +42,8 @@ public class NeighbourProductBenchmark extends RowBenchmark {
   /** The dot products alone: the first half of {@link #product}. */
   @Benchmark
   public float[] dots() {
-    kernels.rowDots(row.items().data, row.items().offset, row.indices(), 0, interactions, row.items().stride, v, dots);
+    int kp = row.items().stride;
+    kernels.rowDots(row.items().data, row.items().offset, row.indices(), 0, interactions, kp, v, dots);
     return dots;
   }
 
