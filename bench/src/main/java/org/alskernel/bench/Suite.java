@@ -134,7 +134,7 @@ public final class Suite {
     }
     if (profile.equals("full")) {
       jmh(opts("RowBuildBenchmark|CholeskyBenchmark|BatchedCholeskyBenchmark|GramBenchmark"
-          + "|RowSolveBenchmark|NeighbourProductBenchmark|ReadBenchmark"));
+          + "|RowSolveBenchmark|NeighbourProductBenchmark|ConjugateGradientRowBenchmark|ReadBenchmark"));
       jmh(opts("ScatteredRowsBenchmark").param("ops", "vector"));
       jmh(opts("SweepBenchmark\\.").param("data", FULL_SWEEP_DATA));
       jmh(opts("BaselineSweepBenchmark").param("impl", "textbook", "spark-native", "spark-java")
@@ -143,7 +143,8 @@ public final class Suite {
     } else if (profile.equals("quick")) {
       jmh(kernel("RowBuildBenchmark"));
       jmh(kernel("CholeskyBenchmark|BatchedCholeskyBenchmark|GramBenchmark"));
-      jmh(kernel("RowSolveBenchmark|NeighbourProductBenchmark").param("interactions", "64"));
+      jmh(kernel("RowSolveBenchmark|NeighbourProductBenchmark|ConjugateGradientRowBenchmark")
+          .param("interactions", "64"));
       jmh(sweep("userHalfSweep", SWEEP_DATA, "64").param("solver", "cholesky")
           .param("ops", "vector").param("threads", "1", "all"));
       jmh(sweep("userHalfSweep", SWEEP_DATA, "64").param("solver", "cholesky")

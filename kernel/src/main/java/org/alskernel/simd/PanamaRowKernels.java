@@ -128,10 +128,10 @@ final class PanamaRowKernels {
       int o1 = j + 1 < count ? base + rows[f + 1] * kp : o0;
       int o2 = j + 2 < count ? base + rows[f + 2] * kp : o0;
       int o3 = j + 3 < count ? base + rows[f + 3] * kp : o0;
-      FloatVector s0 = FloatVector.fromArray(F, data, o0).fma(x0, zero);
-      FloatVector s1 = FloatVector.fromArray(F, data, o1).fma(x0, zero);
-      FloatVector s2 = FloatVector.fromArray(F, data, o2).fma(x0, zero);
-      FloatVector s3 = FloatVector.fromArray(F, data, o3).fma(x0, zero);
+      FloatVector s0 = FloatVector.fromArray(F, data, o0).mul(x0);
+      FloatVector s1 = FloatVector.fromArray(F, data, o1).mul(x0);
+      FloatVector s2 = FloatVector.fromArray(F, data, o2).mul(x0);
+      FloatVector s3 = FloatVector.fromArray(F, data, o3).mul(x0);
       s0 = FloatVector.fromArray(F, data, o0 + L).fma(x1, s0);
       s1 = FloatVector.fromArray(F, data, o1 + L).fma(x1, s1);
       s2 = FloatVector.fromArray(F, data, o2 + L).fma(x1, s2);
@@ -193,11 +193,12 @@ final class PanamaRowKernels {
       int o1 = j + 1 < count ? base + rows[f + 1] * kp : o0;
       int o2 = j + 2 < count ? base + rows[f + 2] * kp : o0;
       int o3 = j + 3 < count ? base + rows[f + 3] * kp : o0;
-      FloatVector s0 = FloatVector.zero(F);
-      FloatVector s1 = FloatVector.zero(F);
-      FloatVector s2 = FloatVector.zero(F);
-      FloatVector s3 = FloatVector.zero(F);
-      for (int c = 0; c < kp; c += L) {
+      FloatVector x0 = FloatVector.fromArray(F, x, 0);
+      FloatVector s0 = FloatVector.fromArray(F, data, o0).mul(x0);
+      FloatVector s1 = FloatVector.fromArray(F, data, o1).mul(x0);
+      FloatVector s2 = FloatVector.fromArray(F, data, o2).mul(x0);
+      FloatVector s3 = FloatVector.fromArray(F, data, o3).mul(x0);
+      for (int c = L; c < kp; c += L) {
         FloatVector xc = FloatVector.fromArray(F, x, c);
         s0 = FloatVector.fromArray(F, data, o0 + c).fma(xc, s0);
         s1 = FloatVector.fromArray(F, data, o1 + c).fma(xc, s1);
@@ -226,8 +227,8 @@ final class PanamaRowKernels {
 
   /** One row's product with x; a float, not a vector, crosses the call. */
   private static float rowDot(float[] data, int o, float[] x, int kp) {
-    FloatVector s = FloatVector.zero(F);
-    for (int c = 0; c < kp; c += L) {
+    FloatVector s = FloatVector.fromArray(F, data, o).mul(FloatVector.fromArray(F, x, 0));
+    for (int c = L; c < kp; c += L) {
       s = FloatVector.fromArray(F, data, o + c).fma(FloatVector.fromArray(F, x, c), s);
     }
     return PanamaLanes.sumLanes(s);
@@ -262,6 +263,7 @@ final class PanamaRowKernels {
    */
   private static void combine8(float[] data, int base, int[] rows, int from, int count, int kp, float[] coef,
       float[] acc, int c) {
+    int start = base + c; // hoisted by hand: the JIT reloaded both from the stack for every row
     FloatVector a0 = FloatVector.zero(F);
     FloatVector a1 = FloatVector.zero(F);
     FloatVector a2 = FloatVector.zero(F);
@@ -271,7 +273,7 @@ final class PanamaRowKernels {
     FloatVector a6 = FloatVector.zero(F);
     FloatVector a7 = FloatVector.zero(F);
     for (int j = 0; j < count; j++) {
-      int o = base + rows[from + j] * kp + c;
+      int o = start + rows[from + j] * kp;
       FloatVector w = FloatVector.broadcast(F, coef[j]);
       a0 = w.fma(FloatVector.fromArray(F, data, o), a0);
       a1 = w.fma(FloatVector.fromArray(F, data, o + L), a1);
@@ -295,6 +297,7 @@ final class PanamaRowKernels {
   /** acc[c .. c + 4L) += Σ_j coef[j]·row_j[c .. c + 4L). */
   private static void combine4(float[] data, int base, int[] rows, int from, int count, int kp, float[] coef,
       float[] acc, int c) {
+    int start = base + c; // hoisted by hand: the JIT reloaded both from the stack for every row
     FloatVector a0 = FloatVector.zero(F);
     FloatVector a1 = FloatVector.zero(F);
     FloatVector a2 = FloatVector.zero(F);
@@ -305,8 +308,8 @@ final class PanamaRowKernels {
     FloatVector b3 = FloatVector.zero(F);
     int j = 0;
     for (; j + 1 < count; j += 2) {
-      int o = base + rows[from + j] * kp + c;
-      int p = base + rows[from + j + 1] * kp + c;
+      int o = start + rows[from + j] * kp;
+      int p = start + rows[from + j + 1] * kp;
       FloatVector w = FloatVector.broadcast(F, coef[j]);
       FloatVector v = FloatVector.broadcast(F, coef[j + 1]);
       a0 = w.fma(FloatVector.fromArray(F, data, o), a0);
@@ -319,7 +322,7 @@ final class PanamaRowKernels {
       b3 = v.fma(FloatVector.fromArray(F, data, p + 3 * L), b3);
     }
     if (j < count) {
-      int o = base + rows[from + j] * kp + c;
+      int o = start + rows[from + j] * kp;
       FloatVector w = FloatVector.broadcast(F, coef[j]);
       a0 = w.fma(FloatVector.fromArray(F, data, o), a0);
       a1 = w.fma(FloatVector.fromArray(F, data, o + L), a1);
@@ -338,6 +341,7 @@ final class PanamaRowKernels {
    */
   private static void combine2(float[] data, int base, int[] rows, int from, int count, int kp, float[] coef,
       float[] acc, int c) {
+    int start = base + c; // hoisted by hand: the JIT reloaded both from the stack for every row
     FloatVector a0 = FloatVector.zero(F);
     FloatVector a1 = FloatVector.zero(F);
     FloatVector a2 = FloatVector.zero(F);
@@ -348,10 +352,10 @@ final class PanamaRowKernels {
     FloatVector b3 = FloatVector.zero(F);
     int j = 0;
     for (; j + 3 < count; j += 4) {
-      int o0 = base + rows[from + j] * kp + c;
-      int o1 = base + rows[from + j + 1] * kp + c;
-      int o2 = base + rows[from + j + 2] * kp + c;
-      int o3 = base + rows[from + j + 3] * kp + c;
+      int o0 = start + rows[from + j] * kp;
+      int o1 = start + rows[from + j + 1] * kp;
+      int o2 = start + rows[from + j + 2] * kp;
+      int o3 = start + rows[from + j + 3] * kp;
       FloatVector w0 = FloatVector.broadcast(F, coef[j]);
       FloatVector w1 = FloatVector.broadcast(F, coef[j + 1]);
       FloatVector w2 = FloatVector.broadcast(F, coef[j + 2]);
@@ -366,7 +370,7 @@ final class PanamaRowKernels {
       b3 = w3.fma(FloatVector.fromArray(F, data, o3 + L), b3);
     }
     for (; j < count; j++) {
-      int o = base + rows[from + j] * kp + c;
+      int o = start + rows[from + j] * kp;
       FloatVector w = FloatVector.broadcast(F, coef[j]);
       a0 = w.fma(FloatVector.fromArray(F, data, o), a0);
       b0 = w.fma(FloatVector.fromArray(F, data, o + L), b0);
@@ -378,19 +382,20 @@ final class PanamaRowKernels {
   /** acc[c .. c + L) += Σ_j coef[j]·row_j[c .. c + L). */
   private static void combine1(float[] data, int base, int[] rows, int from, int count, int kp, float[] coef,
       float[] acc, int c) {
+    int start = base + c; // hoisted by hand: the JIT reloaded both from the stack for every row
     FloatVector a0 = FloatVector.zero(F);
     FloatVector a1 = FloatVector.zero(F);
     FloatVector a2 = FloatVector.zero(F);
     FloatVector a3 = FloatVector.zero(F);
     int j = 0;
     for (; j + 3 < count; j += 4) {
-      a0 = FloatVector.broadcast(F, coef[j]).fma(FloatVector.fromArray(F, data, base + rows[from + j] * kp + c), a0);
-      a1 = FloatVector.broadcast(F, coef[j + 1]).fma(FloatVector.fromArray(F, data, base + rows[from + j + 1] * kp + c), a1);
-      a2 = FloatVector.broadcast(F, coef[j + 2]).fma(FloatVector.fromArray(F, data, base + rows[from + j + 2] * kp + c), a2);
-      a3 = FloatVector.broadcast(F, coef[j + 3]).fma(FloatVector.fromArray(F, data, base + rows[from + j + 3] * kp + c), a3);
+      a0 = FloatVector.broadcast(F, coef[j]).fma(FloatVector.fromArray(F, data, start + rows[from + j] * kp), a0);
+      a1 = FloatVector.broadcast(F, coef[j + 1]).fma(FloatVector.fromArray(F, data, start + rows[from + j + 1] * kp), a1);
+      a2 = FloatVector.broadcast(F, coef[j + 2]).fma(FloatVector.fromArray(F, data, start + rows[from + j + 2] * kp), a2);
+      a3 = FloatVector.broadcast(F, coef[j + 3]).fma(FloatVector.fromArray(F, data, start + rows[from + j + 3] * kp), a3);
     }
     for (; j < count; j++) {
-      a0 = FloatVector.broadcast(F, coef[j]).fma(FloatVector.fromArray(F, data, base + rows[from + j] * kp + c), a0);
+      a0 = FloatVector.broadcast(F, coef[j]).fma(FloatVector.fromArray(F, data, start + rows[from + j] * kp), a0);
     }
     PanamaLanes.addInto(acc, c, a0.add(a1).add(a2.add(a3)));
   }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.alskernel.bench.GramBenchmark;
 import org.alskernel.bench.PeakBenchmark;
+import org.alskernel.linalg.ConjugateGradient;
 
 /**
  * Effective flops of one benchmark operation: fixed by the problem (the multiply-adds a dense,
@@ -38,6 +39,7 @@ public final class Flops {
             build(num(params, "interactions"), num(params, "k")) + solve(num(params, "k"));
         case "GramBenchmark.gram" -> gram(GramBenchmark.ROWS, num(params, "k"));
         case "NeighbourProductBenchmark.product" -> 4 * num(params, "interactions") * num(params, "k");
+        case "ConjugateGradientRowBenchmark.solveRows" -> conjugateGradientRows(params);
         case "SweepBenchmark.userHalfSweep", "BaselineSweepBenchmark.userHalfSweep" ->
             userHalfSweep(params);
         case "SweepBenchmark.itemHalfSweep" -> itemHalfSweep(params);
@@ -64,6 +66,18 @@ public final class Flops {
   /** Cholesky k³/3 plus the two triangular solves 2k². */
   static double solve(double k) {
     return k * k * k / 3 + 2 * k * k;
+  }
+
+  /**
+   * The rows a conjugate-gradient solver takes together (padding aside, which the benchmark's k
+   * values need none of), each with its residual and steps products: G·v (2k²) and the neighbour
+   * product (4·n·k) each.
+   */
+  static double conjugateGradientRows(Map<String, String> params) {
+    double k = num(params, "k");
+    double n = num(params, "interactions");
+    int rows = ConjugateGradient.rowsTogether((int) k);
+    return rows * (num(params, "steps") + 1) * (2 * k * k + 4 * n * k);
   }
 
   /** YᵀY over the given number of rows: 2·rows·k². */

@@ -20,7 +20,8 @@ final class KernelSection {
   /** The kernel benchmarks in the order the report shows them. */
   static final List<String> KERNELS = List.of("RowBuildBenchmark.build",
       "CholeskyBenchmark.factorAndSolve", "BatchedCholeskyBenchmark.factorAndSolveBatch",
-      "GramBenchmark.gram", "RowSolveBenchmark.solveRow", "NeighbourProductBenchmark.product");
+      "GramBenchmark.gram", "RowSolveBenchmark.solveRow", "NeighbourProductBenchmark.product",
+      "ConjugateGradientRowBenchmark.solveRows");
 
   private KernelSection() {}
 

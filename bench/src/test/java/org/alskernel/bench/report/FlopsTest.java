@@ -40,6 +40,17 @@ class FlopsTest {
   }
 
   @Test
+  void conjugateGradientRowsCountEveryQueuedRowsProducts() {
+    // two rows below k = 128, four from it; 3 steps are 4 products of 2k² + 4·n·k each
+    Map<String, String> k64 = Map.of("k", "64", "interactions", "64", "ops", "vector", "steps", "3");
+    assertEquals(2 * 4 * (2.0 * 64 * 64 + 4.0 * 64 * 64),
+        flops("ConjugateGradientRowBenchmark.solveRows", k64));
+    Map<String, String> k128 = Map.of("k", "128", "interactions", "7", "ops", "scalar", "steps", "1");
+    assertEquals(4 * 2 * (2.0 * 128 * 128 + 4.0 * 7 * 128),
+        flops("ConjugateGradientRowBenchmark.solveRows", k128));
+  }
+
+  @Test
   void sweepsUseTheDatasetShape() {
     Map<String, String> p = Map.of("data", "ml-100k", "k", "32", "ops", "vector", "threads", "all");
     double solve = 32.0 * 32 * 32 / 3 + 2.0 * 32 * 32;
