@@ -32,10 +32,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>Suite [--full | --smoke] [--spark] [--out DIR] [--label NAME] [--jvm-arg ARG]...</pre>
  *
- * The quick profile (default) finishes in about 10 minutes on 2 cores: every kernel at every k, and
- * the sweeps and baselines at k = 64. {@code --full} runs every parameter the benchmarks declare;
- * {@code --smoke} runs one peak and one tiny kernel benchmark for one short iteration, so that CI
- * exercises the whole path from JMH to the report. {@code --spark} adds the Spark MLlib ALS baseline
+ * The quick profile (default) finishes in about 18 minutes on 2 cores: every kernel at every k, the
+ * sweeps and baselines at k = 64, and one iteration of each solver on every core up to k = 256.
+ * {@code --full} runs every parameter the benchmarks declare; {@code --smoke} runs one peak and one
+ * tiny kernel benchmark for one short iteration, so that CI exercises the whole path from JMH to the
+ * report. {@code --spark} adds the Spark MLlib ALS baseline
  * (SparkAlsBenchmark, with the kernel's iterations it is compared with), which exists only in a build
  * with the Maven profile {@code spark} and runs only with Spark on the class path (bench/run-suite.sh
  * --spark does both).
@@ -149,8 +150,10 @@ public final class Suite {
           .param("ops", "vector").param("threads", "1", "all"));
       jmh(sweep("userHalfSweep", SWEEP_DATA, "64").param("solver", "cholesky")
           .param("ops", "scalar").param("threads", "1"));
-      jmh(sweep("iteration", new String[] {"synthetic-5m"}, "64").param("solver", "cholesky")
-          .param("ops", "vector").param("threads", "all"));
+      // Both solvers on every core up to k = 256: the conjugate-gradient targets (docs/benchmarks.md).
+      jmh(sweep("iteration", new String[] {"synthetic-5m"}, "32", "64", "128", "256")
+          .param("solver", "cholesky", "cg").param("ops", "vector").param("threads", "all")
+          .warmupTime(TimeValue.seconds(2)).measurementTime(TimeValue.seconds(2)));
       jmh(sweep("userHalfSweep", new String[] {"ml20m-shape"}, "64").param("solver", "cholesky")
           .param("ops", "vector").param("threads", "all"));
       // Conjugate gradient vs Cholesky, one iteration on one thread (docs/benchmarks.md).

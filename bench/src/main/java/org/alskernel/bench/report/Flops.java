@@ -5,6 +5,7 @@ import java.util.Properties;
 import org.alskernel.bench.GramBenchmark;
 import org.alskernel.bench.PeakBenchmark;
 import org.alskernel.linalg.ConjugateGradient;
+import org.alskernel.train.AlsConfig;
 
 /**
  * Effective flops of one benchmark operation: fixed by the problem (the multiply-adds a dense,
@@ -85,18 +86,45 @@ public final class Flops {
     return 2 * rows * k * k;
   }
 
-  /** Build over every interaction, one solve per user, and the item Gram. */
+  /**
+   * Build over every interaction, one solve per user, and the item Gram; with conjugate-gradient
+   * rows, their products ({@link #conjugateGradientSide}).
+   */
   static double userHalfSweep(Map<String, String> params) {
     DatasetShapes.Shape s = shape(params);
     double k = num(params, "k");
+    if (conjugateGradient(params)) {
+      return conjugateGradientSide(s.users(), s.nnz(), k, steps(params));
+    }
     return build(s.nnz(), k) + s.users() * solve(k) + gram(s.items(), k);
   }
 
-  /** Build over every interaction, one solve per item, and the user Gram. */
+  /** Build over every interaction, one solve per item, and the user Gram; or the CG products. */
   static double itemHalfSweep(Map<String, String> params) {
     DatasetShapes.Shape s = shape(params);
     double k = num(params, "k");
+    if (conjugateGradient(params)) {
+      return conjugateGradientSide(s.items(), s.nnz(), k, steps(params));
+    }
     return build(s.nnz(), k) + s.items() * solve(k) + gram(s.users(), k);
+  }
+
+  /**
+   * A side's conjugate-gradient rows: the residual and each step are one product with A per row,
+   * 2k² for G·v and 4k per entry (its dot product and its scaled add). Counted apart from the
+   * Cholesky sweep's flops, which CG does not do.
+   */
+  static double conjugateGradientSide(double rows, double nnz, double k, double steps) {
+    return (steps + 1) * (2 * rows * k * k + 4 * nnz * k);
+  }
+
+  private static boolean conjugateGradient(Map<String, String> params) {
+    return "cg".equals(params.get("solver"));
+  }
+
+  /** A sweep's CG steps: its cgSteps param, or the default for results from before it had one. */
+  private static double steps(Map<String, String> params) {
+    return params.containsKey("cgSteps") ? num(params, "cgSteps") : AlsConfig.DEFAULT_CG_STEPS;
   }
 
   /**
@@ -107,6 +135,11 @@ public final class Flops {
   static double iteration(Map<String, String> params) {
     DatasetShapes.Shape s = shape(params);
     double k = num(params, "k");
+    if (conjugateGradient(params)) {
+      double steps = steps(params);
+      return conjugateGradientSide(s.users(), s.nnz(), k, steps)
+          + conjugateGradientSide(s.items(), s.nnz(), k, steps);
+    }
     long rows = s.users() + s.items();
     return 2 * build(s.nnz(), k) + rows * solve(k) + gram(rows, k);
   }

@@ -65,6 +65,21 @@ class FlopsTest {
   }
 
   @Test
+  void conjugateGradientSweepsCountTheirProducts() {
+    // per side (steps + 1) products per row: 2k² for G·v, 4k per entry
+    double users = 4 * (2.0 * 943 * 32 * 32 + 4.0 * 100_000 * 32);
+    double items = 4 * (2.0 * 1_682 * 32 * 32 + 4.0 * 100_000 * 32);
+    Map<String, String> p = Map.of("data", "ml-100k", "k", "32", "solver", "cg", "cgSteps", "3");
+    assertEquals(users, flops("SweepBenchmark.userHalfSweep", p), 1e-6);
+    assertEquals(items, flops("SweepBenchmark.itemHalfSweep", p), 1e-6);
+    assertEquals(users + items, flops("SweepBenchmark.iteration", p), 1e-6);
+    Map<String, String> oneStep = Map.of("data", "ml-100k", "k", "32", "solver", "cg", "cgSteps", "1");
+    assertEquals((users + items) / 2, flops("SweepBenchmark.iteration", oneStep), 1e-6);
+    Map<String, String> before = Map.of("data", "ml-100k", "k", "32", "solver", "cg"); // no cgSteps
+    assertEquals(users + items, flops("SweepBenchmark.iteration", before), 1e-6);
+  }
+
+  @Test
   void shortNamesWork() {
     assertEquals(2.0 * 8 * 16 * 16,
         Flops.perOp("RowBuildBenchmark.build", Map.of("k", "16", "interactions", "8"), AVX512));
