@@ -239,6 +239,7 @@ final class PanamaRowKernels {
    * independent FMA chains cover the FMA's 4 cycles of latency on two pipes, and each row's index and
    * coefficient are loaded once for eight vectors. Fewer vectors keep more sets of accumulators
    * (even and odd rows for four, four sets for two and one) added at the end, for the same reason.
+   * Each kernel adds {@code base + c} once: the JIT had reloaded both from the stack for every row.
    */
   static void addRowCombination(float[] data, int base, int[] rows, int from, int count, int kp, float[] coef,
       float[] acc) {
@@ -263,7 +264,7 @@ final class PanamaRowKernels {
    */
   private static void combine8(float[] data, int base, int[] rows, int from, int count, int kp, float[] coef,
       float[] acc, int c) {
-    int start = base + c; // hoisted by hand: the JIT reloaded both from the stack for every row
+    int start = base + c;
     FloatVector a0 = FloatVector.zero(F);
     FloatVector a1 = FloatVector.zero(F);
     FloatVector a2 = FloatVector.zero(F);
@@ -297,7 +298,7 @@ final class PanamaRowKernels {
   /** acc[c .. c + 4L) += Σ_j coef[j]·row_j[c .. c + 4L). */
   private static void combine4(float[] data, int base, int[] rows, int from, int count, int kp, float[] coef,
       float[] acc, int c) {
-    int start = base + c; // hoisted by hand: the JIT reloaded both from the stack for every row
+    int start = base + c;
     FloatVector a0 = FloatVector.zero(F);
     FloatVector a1 = FloatVector.zero(F);
     FloatVector a2 = FloatVector.zero(F);
@@ -341,7 +342,7 @@ final class PanamaRowKernels {
    */
   private static void combine2(float[] data, int base, int[] rows, int from, int count, int kp, float[] coef,
       float[] acc, int c) {
-    int start = base + c; // hoisted by hand: the JIT reloaded both from the stack for every row
+    int start = base + c;
     FloatVector a0 = FloatVector.zero(F);
     FloatVector a1 = FloatVector.zero(F);
     FloatVector a2 = FloatVector.zero(F);
@@ -382,7 +383,7 @@ final class PanamaRowKernels {
   /** acc[c .. c + L) += Σ_j coef[j]·row_j[c .. c + L). */
   private static void combine1(float[] data, int base, int[] rows, int from, int count, int kp, float[] coef,
       float[] acc, int c) {
-    int start = base + c; // hoisted by hand: the JIT reloaded both from the stack for every row
+    int start = base + c;
     FloatVector a0 = FloatVector.zero(F);
     FloatVector a1 = FloatVector.zero(F);
     FloatVector a2 = FloatVector.zero(F);
